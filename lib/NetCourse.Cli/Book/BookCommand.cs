@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NetCourse.Cli.Book;
+
+/// <summary>
+/// `netcourse book`: builds the solution, executes every chapter with the real kernel, and writes the executed
+/// notebooks and a static HTML book to artifacts/book/. Exits non-zero when a chapter failed.
+/// </summary>
+public sealed class BookCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public Command Build()
+    {
+        var noBuild = new Option<bool>("--no-build") { Description = "Ne pas reconstruire (utilise le dernier paquet construit)." };
+        var only = new Option<string[]>("--only") { Description = "Ne lancer que ces chapitres (préfixes : 00 03 …).", AllowMultipleArgumentsPerToken = true };
+        var timeout = new Option<int>("--cell-timeout") { Description = "Limite par cellule, en secondes.", DefaultValueFactory = _ => 180 };
+        var runs = new Option<int>("--runs") { Description = "Nombre d'exécutions de chaque chapitre dans le même noyau.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out") { Description = "Dossier du livre (par défaut artifacts/book)." };
+        var command = new Command("book", "Exécute tous les chapitres avec le vrai noyau et écrit le livre HTML.")
+        {
+            noBuild, only, timeout, runs, output,
+        };
+        command.SetAction((parse, token) => RunAsync(parse.GetValue(noBuild), parse.GetValue(only) ?? [],
+            TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(runs), parse.GetValue(output), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool noBuild, string[] only, TimeSpan cellTimeout, int runs, string? output, CancellationToken token)
+    {
+        var root = RepositoryRoot.Find();
+        var book = Path.GetFullPath(output ?? Path.Combine(root, "artifacts", "book"));
+        Directory.CreateDirectory(Path.Combine(book, "notebooks"));
+        var total = Stopwatch.StartNew();
+
+        if (!noBuild)
+        {
+            Console.WriteLine("[build] dotnet build NetCourse.sln …");
+            var build = Stopwatch.StartNew();
+            var exit = await BuildAsync(root, Path.Combine(book, "build.log"), token).ConfigureAwait(false);
+            if (exit != 0)
+            {
+                Console.Error.WriteLine($"[build] échec (code {exit}) : voir {Path.Combine(book, "build.log")}");
+                return 1;
+            }
+            Console.WriteLine($"[build] ok en {build.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb")
+            .Where(p => char.IsAsciiDigit(Path.GetFileName(p)[0]))
+            .Where(p => only.Length == 0 || only.Any(o => Path.GetFileName(p).StartsWith(o, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var runner = new NotebookRunner(root);
+        var chapters = new List<BookChapter>();
+        for (var i = 0; i < notebooks.Length; i++)
+        {
+            var slug = Path.GetFileNameWithoutExtension(notebooks[i]);
+            Console.Write($"[{i + 1}/{notebooks.Length}] {slug} … ");
+            var result = await runner.RunAsync(notebooks[i], Path.Combine(book, "notebooks", slug + ".ipynb"),
+                Path.Combine(book, slug + ".html"), cellTimeout, runs, token).ConfigureAwait(false);
+            Console.WriteLine(result.Succeeded ? $"ok ({result.Seconds:0.0} s)" : $"ÉCHEC ({result.Errors.Count} erreur(s), {result.Seconds:0.0} s)");
+            foreach (var error in result.Errors)
+                Console.WriteLine($"    {slug}, {error}");
+            chapters.Add(new BookChapter(slug, BookWriter.TitleOf(notebooks[i]), result));
+        }
+        BookWriter.Write(book, chapters);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"chapitre",-28} {"cellules",8} {"erreurs",8} {"noyau s",8} {"total s",8}");
+        foreach (var c in chapters)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Slug,-28} {c.Result.Cells,8} {c.Result.Errors.Count,8} {c.Result.KernelStartSeconds,8:0.0} {c.Result.Seconds,8:0.0}"));
+        }
+        var failed = chapters.Count(c => !c.Result.Succeeded);
+        Console.WriteLine($"livre : {Path.Combine(book, "index.html")} — {chapters.Count - failed} chapitre(s) sans erreur, {failed} en échec, {total.Elapsed.TotalSeconds:0.0} s au total");
+        return failed == 0 && chapters.Count > 0 ? 0 : 1;
+    }
+
+    private static async Task<int> BuildAsync(string root, string logPath, CancellationToken token)
+    {
+        var info = new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "NetCourse.sln"), "-nologo", "-v:minimal"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = root,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(token);
+        var stderr = process.StandardError.ReadToEndAsync(token);
+        await process.WaitForExitAsync(token).ConfigureAwait(false);
+        await File.WriteAllTextAsync(logPath, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false), token).ConfigureAwait(false);
+        return process.ExitCode;
+    }
+}

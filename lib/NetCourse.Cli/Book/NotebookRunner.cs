@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace NetCourse.Cli.Book;
+
+/// <summary>
+/// Executes a notebook with the real .NET Interactive kernel through Jupyter's nbclient (tools/execute_notebook.py),
+/// exactly as a student's Jupyter would, and reads back which cells failed.
+/// </summary>
+public sealed class NotebookRunner(string repositoryRoot)
+{
+    /// <summary>The Python that has nbclient (Debian's, unless NETCOURSE_PYTHON says otherwise).</summary>
+    public static string Python =>
+        Environment.GetEnvironmentVariable("NETCOURSE_PYTHON") is { Length: > 0 } python ? python
+        : File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    /// <summary>Runs <paramref name="notebookPath"/>; writes the executed notebook (and HTML page when asked).</summary>
+    /// <param name="notebookPath">The notebook to run.</param>
+    /// <param name="executedPath">Where the executed notebook goes.</param>
+    /// <param name="htmlPath">Where its HTML page goes, or null.</param>
+    /// <param name="cellTimeout">The bound on each cell.</param>
+    /// <param name="runs">How many times the whole notebook runs in one kernel.</param>
+    /// <param name="cancellationToken">Stops the run (the kernel is killed).</param>
+    public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath, string? htmlPath,
+        TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default)
+    {
+        var info = new ProcessStartInfo(Python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
+        };
+        info.ArgumentList.Add(Path.Combine(repositoryRoot, "tools", "execute_notebook.py"));
+        info.ArgumentList.Add(Path.GetFullPath(notebookPath));
+        info.ArgumentList.Add("--out");
+        info.ArgumentList.Add(Path.GetFullPath(executedPath));
+        if (htmlPath is not null)
+        {
+            info.ArgumentList.Add("--html");
+            info.ArgumentList.Add(Path.GetFullPath(htmlPath));
+        }
+        info.ArgumentList.Add("--timeout");
+        info.ArgumentList.Add(((int)Math.Ceiling(cellTimeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add("--runs");
+        info.ArgumentList.Add(runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{Python} n'a pas démarré.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        var lastLine = (await output.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return Parse(Path.GetFileName(notebookPath), lastLine, await error.ConfigureAwait(false));
+    }
+
+    private static NotebookRunResult Parse(string notebook, string summaryLine, string stderr)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(summaryLine);
+            var root = json.RootElement;
+            var errors = root.GetProperty("errors").EnumerateArray()
+                .Select(e => new NotebookError(e.GetProperty("run").GetInt32(), e.GetProperty("cell").GetInt32(),
+                    e.GetProperty("ename").GetString() ?? "", e.GetProperty("evalue").GetString() ?? ""))
+                .ToArray();
+            return new NotebookRunResult(notebook, root.GetProperty("cells").GetInt32(), root.GetProperty("code_cells").GetInt32(),
+                errors, root.GetProperty("seconds").GetDouble(), root.GetProperty("kernel_start_seconds").GetDouble(),
+                root.GetProperty("timed_out").GetBoolean());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            var tail = stderr.Length > 1500 ? stderr[^1500..] : stderr;
+            return new NotebookRunResult(notebook, 0, 0,
+                [new NotebookError(0, 0, "RunnerError", $"execute_notebook.py n'a pas rendu de résumé. {tail}")], 0, 0, false);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace NetCourse.Capture;
+
+/// <summary>Finds out whether this process can capture packets, without capturing any.</summary>
+public static class CaptureProbe
+{
+    /// <summary>The command that grants capture rights to the dotnet host without running as root.</summary>
+    public const string SetCapCommand = "sudo setcap cap_net_raw,cap_net_admin=eip \"$(readlink -f \"$(command -v dotnet)\")\"";
+
+    /// <summary>Tries to open <paramref name="deviceName"/> for capture and closes it at once.</summary>
+    public static CaptureStatus Check(string deviceName = "lo")
+    {
+        LibPcapLiveDeviceList devices;
+        try
+        {
+            devices = LibPcapLiveDeviceList.Instance;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or PcapException)
+        {
+            return new CaptureStatus(false, deviceName,
+                $"la bibliothèque libpcap est absente ou inutilisable ({e.GetBaseException().Message}).",
+                "Installez-la : sudo apt-get install libpcap0.8");
+        }
+
+        var device = devices.FirstOrDefault(d => d.Name == deviceName);
+        if (device is null)
+        {
+            return new CaptureStatus(false, deviceName,
+                $"aucune interface nommée « {deviceName} » (interfaces vues : {string.Join(", ", devices.Select(d => d.Name))}).",
+                "Choisissez une interface de la liste.");
+        }
+
+        try
+        {
+            device.Open(DeviceModes.None, 100);
+            device.Close();
+            return new CaptureStatus(true, deviceName,
+                $"l'interface {deviceName} s'ouvre en capture (utilisateur {Environment.UserName}).", "");
+        }
+        catch (PcapException e) when (e.Message.Contains("Permission", StringComparison.OrdinalIgnoreCase)
+                                       || e.Message.Contains("not permitted", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CaptureStatus(false, deviceName,
+                $"droits insuffisants pour capturer sur {deviceName} (utilisateur {Environment.UserName}, pas root).",
+                $"Lancez le noyau en root, ou donnez les capacités de capture à dotnet : {SetCapCommand} — "
+                + "sinon le cours utilise les captures enregistrées de data/.");
+        }
+        catch (Exception e)
+        {
+            return new CaptureStatus(false, deviceName, $"ouverture de {deviceName} impossible : {e.Message}",
+                "Vérifiez l'interface et les droits de capture.");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Executes one notebook with the real .NET Interactive kernel (Jupyter's nbclient), as a student's Jupyter would.
+
+Usage: execute_notebook.py NOTEBOOK --out EXECUTED.ipynb [--html PAGE.html] [--timeout SECONDS] [--runs N]
+
+The kernel starts in the notebook's folder. Every cell is bounded by --timeout; a cell past it is reported and the run
+stops. With --runs 2 the whole notebook runs twice in the same kernel (re-running a chapter must work).
+The last line printed is a JSON summary: {"notebook", "cells", "code_cells", "errors": [...], "seconds", ...}.
+The .NET Interactive kernel always binds HTTP port 2048, so two kernels must not start at once: a file lock serialises runs.
+"""
+import argparse, fcntl, json, os, sys, time, traceback
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+LOCK_PATH = os.environ.get("NETCOURSE_KERNEL_LOCK", "/tmp/netcourse-kernel.lock")
+
+
+def cell_errors(nb, run):
+    errors = []
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        # The kernel reports a compilation error as "compilation error"; the compiler's lines come as a stream.
+        streamed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream").strip()
+        for output in outputs:
+            if output.get("output_type") == "error":
+                detail = output.get("evalue", "")
+                if streamed:
+                    detail = f"{detail}: {streamed}"
+                errors.append({"run": run, "cell": index, "ename": output.get("ename", ""), "evalue": detail[:2000]})
+    return errors
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("notebook")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--html")
+    parser.add_argument("--timeout", type=int, default=120)
+    parser.add_argument("--startup-timeout", type=int, default=180)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--kernel", default=".net-csharp")
+    args = parser.parse_args()
+
+    path = os.path.abspath(args.notebook)
+    summary = {"notebook": os.path.basename(path), "cells": 0, "code_cells": 0, "errors": [], "seconds": 0.0,
+               "kernel_start_seconds": 0.0, "runs": args.runs, "timed_out": False}
+    start = time.monotonic()
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as e:  # not JSON, not a notebook
+        summary["errors"].append({"run": 0, "cell": 0, "ename": type(e).__name__, "evalue": str(e)})
+        print(json.dumps(summary))
+        return 1
+    summary["cells"] = len(nb.cells)
+    summary["code_cells"] = sum(1 for c in nb.cells if c.cell_type == "code")
+
+    client = NotebookClient(nb, timeout=args.timeout, startup_timeout=args.startup_timeout,
+                            kernel_name=args.kernel, allow_errors=True, interrupt_on_timeout=False,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    with open(LOCK_PATH, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            with client.setup_kernel():
+                summary["kernel_start_seconds"] = round(time.monotonic() - start, 2)
+                for run in range(1, args.runs + 1):
+                    for index, cell in enumerate(nb.cells):
+                        if cell.cell_type == "code":
+                            cell.outputs = []
+                        client.execute_cell(cell, index)
+                    summary["errors"].extend(cell_errors(nb, run))
+        except CellTimeoutError as e:
+            summary["timed_out"] = True
+            current = next((i for i, c in enumerate(nb.cells, start=1)
+                            if c.cell_type == "code" and c.get("execution_count") is None), 0)
+            summary["errors"].append({"run": 0, "cell": current, "ename": "CellTimeoutError",
+                                      "evalue": f"cell ran past {args.timeout} s: {str(e)[:300]}"})
+        except DeadKernelError as e:
+            summary["errors"].append({"run": 0, "cell": 0, "ename": "DeadKernelError", "evalue": str(e)[:500]})
+        except Exception as e:
+            summary["errors"].append({"run": 0, "cell": 0, "ename": type(e).__name__,
+                                      "evalue": traceback.format_exc()[-1500:]})
+    summary["seconds"] = round(time.monotonic() - start, 2)
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    nbformat.write(nb, args.out)
+    if args.html:
+        from nbconvert import HTMLExporter
+        body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        with open(args.html, "w", encoding="utf-8") as f:
+            f.write(body)
+    print(json.dumps(summary))
+    return 0 if not summary["errors"] else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
