@@ -63,6 +63,7 @@ def main():
                             resources={"metadata": {"path": os.path.dirname(path)}})
     with open(LOCK_PATH, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        current = 0
         try:
             with client.setup_kernel():
                 summary["kernel_start_seconds"] = round(time.monotonic() - start, 2)
@@ -70,12 +71,11 @@ def main():
                     for index, cell in enumerate(nb.cells):
                         if cell.cell_type == "code":
                             cell.outputs = []
+                        current = index + 1
                         client.execute_cell(cell, index)
                     summary["errors"].extend(cell_errors(nb, run))
         except CellTimeoutError as e:
             summary["timed_out"] = True
-            current = next((i for i, c in enumerate(nb.cells, start=1)
-                            if c.cell_type == "code" and c.get("execution_count") is None), 0)
             summary["errors"].append({"run": 0, "cell": current, "ename": "CellTimeoutError",
                                       "evalue": f"cell ran past {args.timeout} s: {str(e)[:300]}"})
         except DeadKernelError as e:

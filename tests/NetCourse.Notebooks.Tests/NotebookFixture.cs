@@ -1,0 +1,29 @@
+using NetCourse.Cli;
+using NetCourse.Cli.Book;
+
+namespace NetCourse.Notebooks.Tests;
+
+/// <summary>Where the repository and its notebooks are, and a runner for them.</summary>
+public static class NotebookFixture
+{
+    public static string Root { get; } = RepositoryRoot.Find();
+
+    public static NotebookRunner Runner { get; } = new(Root);
+
+    public static string OutputFolder { get; } = Directory.CreateDirectory(Path.Combine(Root, "artifacts", "notebook-tests")).FullName;
+
+    /// <summary>Each chapter, by file name.</summary>
+    public static TheoryData<string> Chapters()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Path.Combine(Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    /// <summary>How many times each chapter runs in one kernel (2 proves a chapter can be re-run).</summary>
+    public static int Runs => int.TryParse(Environment.GetEnvironmentVariable("NETCOURSE_NOTEBOOK_RUNS"), out var runs) ? runs : 2;
+
+    public static string Describe(NotebookRunResult result) =>
+        $"{result.Notebook}: " + string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString()));
+}

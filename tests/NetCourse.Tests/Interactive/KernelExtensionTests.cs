@@ -1,0 +1,45 @@
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+using NetCourse.Interactive.Kernel;
+using NetCourse.Visuals;
+
+namespace NetCourse.Tests.Interactive;
+
+/// <summary>As in dotnet/interactive's ClockExtension sample: submit code to a kernel, assert on the text/html value.</summary>
+public class KernelExtensionTests : IDisposable
+{
+    private readonly CompositeKernel kernel = new() { new CSharpKernel() };
+
+    public KernelExtensionTests() => Formatter.ResetToDefault();
+
+    public void Dispose()
+    {
+        kernel.Dispose();
+        Formatter.ResetToDefault();
+    }
+
+    [Fact]
+    public async Task Loading_the_extension_says_so_and_formats_course_types_as_html()
+    {
+        await new NetCourseKernelExtension().OnLoadAsync(kernel);
+        await kernel.SubmitCodeAsync($"#r \"{typeof(HtmlTable).Assembly.Location}\"");
+
+        var result = await kernel.SubmitCodeAsync(
+            "new NetCourse.Visuals.HtmlTable(\"Ports\", new[] { \"port\", \"service\" }, new[] { new[] { \"80\", \"HTTP\" } })");
+
+        var value = result.Events.OfType<ReturnValueProduced>().Single();
+        var html = value.FormattedValues.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains("<table class=\"netcourse-table\"", html);
+        Assert.Contains("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top\">HTTP</td>", html);
+    }
+
+    [Fact]
+    public void Every_html_view_of_the_library_gets_a_formatter()
+    {
+        Assert.Contains(typeof(HtmlTable), NetCourseKernelExtension.FormattedTypes);
+        Assert.Contains(typeof(PlotlyChart), NetCourseKernelExtension.FormattedTypes);
+        Assert.DoesNotContain(typeof(IHtmlView), NetCourseKernelExtension.FormattedTypes);
+    }
+}
