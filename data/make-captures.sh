@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Makes the captures of data/ that the course uses (see data/README.md). Run as root from anywhere:
+#   sudo data/make-captures.sh            # every capture
+#   sudo data/make-captures.sh http dns   # only some of them
+# Traffic stays on loopback (127.0.0.1) or inside network namespaces this script creates and deletes itself
+# (addresses from 198.18.0.0/15, reserved for benchmarking by RFC 2544). A trap removes namespaces, servers and
+# capture processes on any exit, failure included. Needs: dumpcap (tshark), python3, ip and tc (iproute2), ping, curl.
+set -euo pipefail
+
+DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+WORK=$(mktemp -d /tmp/netcourse-captures.XXXXXX)
+NS_A=netcourse-cap-a
+NS_B=netcourse-cap-b
+PIDS=()
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    ip netns del "$NS_A" 2>/dev/null || true
+    ip netns del "$NS_B" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+die() { echo "make-captures: $*" >&2; exit 1; }
+[[ $(id -u) -eq 0 ]] || die "il faut être root (capture et espaces de noms réseau)."
+for tool in dumpcap tshark editcap python3 ip ping curl dig timeout; do
+    command -v "$tool" >/dev/null || die "outil manquant : $tool"
+done
+
+# start_capture FILE IFACE FILTER [NETNS]: starts dumpcap in the background (pcap format, bounded to 30 s) and waits
+# until it captures. stop_capture then stops it and keeps the file.
+CAP_PID=
+CAP_FILE=
+start_capture() {
+    local file=$1 iface=$2 filter=$3 ns=${4:-}
+    local -a prefix=()
+    [[ -n $ns ]] && prefix=(ip netns exec "$ns")
+    rm -f "$file"
+    CAP_FILE=$file
+    "${prefix[@]}" dumpcap -q -P -i "$iface" -f "$filter" -a duration:30 -w "$file" 2>"$WORK/dumpcap.err" &
+    CAP_PID=$!
+    PIDS+=("$CAP_PID")
+    local i
+    for i in $(seq 1 50); do
+        grep -q "Capturing on" "$WORK/dumpcap.err" 2>/dev/null && { sleep 0.3; return 0; }
+        kill -0 "$CAP_PID" 2>/dev/null || die "dumpcap s'est arrêté : $(cat "$WORK/dumpcap.err")"
+        sleep 0.1
+    done
+    die "dumpcap ne démarre pas : $(cat "$WORK/dumpcap.err")"
+}
+stop_capture() {
+    sleep 0.3
+    kill -INT "$CAP_PID" 2>/dev/null || true
+    wait "$CAP_PID" 2>/dev/null || true
+    chmod 644 "$CAP_FILE"   # dumpcap writes 0600; the course reads these files as any user
+}
+report() { printf '%-32s %4s paquets  %6s octets\n' "$(basename "$1")" "$(tshark -r "$1" 2>/dev/null | wc -l)" "$(stat -c %s "$1")"; }
+
+# A bounded TCP server on 127.0.0.1: accepts one connection, echoes what it receives, closes.
+ECHO_SERVER='
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(1); s.settimeout(10)
+c, _ = s.accept(); c.settimeout(10)
+data = c.recv(1024); c.sendall(data)
+c.recv(1024)   # waits for the client to close first, as the notebook does
+c.close(); s.close()'
+ECHO_CLIENT='
+import socket, sys
+c = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+c.sendall(sys.argv[2].encode()); print(c.recv(1024).decode()); c.close()'
+
+make_tcp_handshake() {
+    local out="$DATA_DIR/06-tcp-handshake.pcap"
+    start_capture "$out" lo "tcp port 12800"
+    timeout 15 python3 -c "$ECHO_SERVER" 12800 & PIDS+=($!); local server=$!
+    sleep 0.3
+    timeout 10 python3 -c "$ECHO_CLIENT" 12800 "Bonjour serveur" >/dev/null
+    wait "$server"
+    stop_capture; report "$out"
+}
+
+make_tcp_handshake_other_formats() {
+    # The same exchange seen through the Linux "any" pseudo-device (Linux cooked link type) and saved as pcapng:
+    # other link types and file formats for the reader and the dissector.
+    local out="$DATA_DIR/06-tcp-handshake-sll.pcap"
+    start_capture "$out" any "tcp port 12801"
+    timeout 15 python3 -c "$ECHO_SERVER" 12801 & PIDS+=($!); local server=$!
+    sleep 0.3
+    timeout 10 python3 -c "$ECHO_CLIENT" 12801 "Bonjour serveur" >/dev/null
+    wait "$server"
+    stop_capture; report "$out"
+    editcap -F pcapng "$DATA_DIR/06-tcp-handshake.pcap" "$DATA_DIR/06-tcp-handshake.pcapng"
+    chmod 644 "$DATA_DIR/06-tcp-handshake.pcapng"
+    report "$DATA_DIR/06-tcp-handshake.pcapng"
+}
+
+make_refused() {
+    local out="$DATA_DIR/04-connexion-refusee.pcap"
+    start_capture "$out" lo "tcp port 12809"
+    # Nothing listens on 12809: the kernel answers the SYN with RST, ACK.
+    timeout 5 python3 -c '
+import socket
+try:
+    socket.create_connection(("127.0.0.1", 12809), timeout=3)
+except ConnectionRefusedError as e:
+    print("refusée:", e)' >/dev/null
+    stop_capture; report "$out"
+}
+
+make_http() {
+    local out="$DATA_DIR/06-http.pcap"
+    # A minimal HTTP/1.1 server on 127.0.0.1:80 that writes each response in one segment (headers and body
+    # together), serves two connections and stops: GET /index.html → 200, anything else → 404.
+    timeout 20 python3 -c '
+import socket
+page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>NetCourse</title></head><body><p>Bonjour depuis le serveur web du cours.</p></body></html>\n".encode()
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 80)); s.listen(2); s.settimeout(15)
+for _ in range(2):
+    c, _ = s.accept(); c.settimeout(10)
+    request = b""
+    while b"\r\n\r\n" not in request:
+        chunk = c.recv(4096)
+        if not chunk: break
+        request += chunk
+    path = request.split(b" ")[1] if request.count(b" ") >= 2 else b"/"
+    if path == b"/index.html":
+        status, body, kind = "200 OK", page, "text/html; charset=utf-8"
+    else:
+        status, body, kind = "404 Not Found", "Page introuvable\n".encode(), "text/plain; charset=utf-8"
+    head = "HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % (status, kind, len(body))
+    c.sendall(head.encode() + body)
+    c.recv(1024)
+    c.close()
+s.close()' & PIDS+=($!); local server=$!
+    sleep 0.4
+    start_capture "$out" lo "tcp port 80"
+    curl -s --max-time 5 -o /dev/null http://127.0.0.1/index.html
+    curl -s --max-time 5 -o /dev/null http://127.0.0.1/absent.html || true
+    wait "$server" || true
+    stop_capture; report "$out"
+}
+
+make_dns() {
+    local out="$DATA_DIR/03-dns.pcap"
+    # A tiny authoritative DNS server on 127.0.0.1:53 for the zone netcourse.test (RFC 2606 reserves .test):
+    # A records answer from 198.18.0.0/15, unknown names get NXDOMAIN.
+    timeout 20 python3 -c '
+import socket, struct
+zone = {"serveur.netcourse.test": "198.18.0.10", "www.netcourse.test": "198.18.0.80"}
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 53)); s.settimeout(15)
+while True:
+    try: q, peer = s.recvfrom(512)
+    except socket.timeout: break
+    tid, flags = struct.unpack("!HH", q[:4]); i = 12; labels = []
+    while q[i]: labels.append(q[i+1:i+1+q[i]].decode()); i += 1 + q[i]
+    question = q[12:i+5]; qtype = struct.unpack("!H", q[i+1:i+3])[0]; name = ".".join(labels).lower()
+    rd = flags & 0x0100
+    if name in zone and qtype == 1:
+        answer = b"\xc0\x0c" + struct.pack("!HHIH", 1, 1, 300, 4) + socket.inet_aton(zone[name])
+        r = struct.pack("!HHHHHH", tid, 0x8400 | rd, 1, 1, 0, 0) + question + answer
+    elif name in zone:
+        r = struct.pack("!HHHHHH", tid, 0x8400 | rd, 1, 0, 0, 0) + question
+    else:
+        r = struct.pack("!HHHHHH", tid, 0x8403 | rd, 1, 0, 0, 0) + question
+    s.sendto(r, peer)' & PIDS+=($!); local server=$!
+    sleep 0.5
+    start_capture "$out" lo "udp port 53"
+    dig +tries=1 +time=2 @127.0.0.1 serveur.netcourse.test A >/dev/null
+    dig +tries=1 +time=2 @127.0.0.1 www.netcourse.test A >/dev/null
+    dig +tries=1 +time=2 @127.0.0.1 inconnu.netcourse.test A >/dev/null || true
+    stop_capture; report "$out"
+    kill "$server" 2>/dev/null || true
+}
+
+make_ping() {
+    local out="$DATA_DIR/01-ping.pcap"
+    start_capture "$out" lo "icmp"
+    ping -c 3 -i 0.2 -W 1 127.0.0.1 >/dev/null
+    stop_capture; report "$out"
+}
+
+# Two namespaces joined by a veth pair: 198.18.0.1/24 (A) — 198.18.0.2/24 (B).
+make_namespaces() {
+    ip netns del "$NS_A" 2>/dev/null || true
+    ip netns del "$NS_B" 2>/dev/null || true
+    ip netns add "$NS_A"
+    ip netns add "$NS_B"
+    ip link add veth-cap-a netns "$NS_A" type veth peer name veth-cap-b netns "$NS_B"
+    ip -n "$NS_A" addr add 198.18.0.1/24 dev veth-cap-a
+    ip -n "$NS_B" addr add 198.18.0.2/24 dev veth-cap-b
+    ip -n "$NS_A" link set lo up
+    ip -n "$NS_B" link set lo up
+    ip -n "$NS_A" link set veth-cap-a up
+    ip -n "$NS_B" link set veth-cap-b up
+}
+drop_namespaces() {
+    ip netns del "$NS_A" 2>/dev/null || true
+    ip netns del "$NS_B" 2>/dev/null || true
+}
+
+make_arp() {
+    local out="$DATA_DIR/07-arp.pcap"
+    make_namespaces
+    start_capture "$out" veth-cap-a "arp or icmp" "$NS_A"
+    # A's ARP cache is empty: the first ping is preceded by "who has 198.18.0.2?" (broadcast) and B's reply.
+    ip netns exec "$NS_A" ping -c 2 -i 0.2 -W 1 198.18.0.2 >/dev/null
+    stop_capture; report "$out"
+    drop_namespaces
+}
+
+make_retransmissions() {
+    # This kernel may have no netem: the loss is made by hand, deterministically. The capture runs on B's side;
+    # while B's address is removed, a segment still reaches B's interface (the capture sees it) but B's IP layer
+    # drops it (no such address, forwarding off). The next segments arrive out of order, B sends duplicate ACKs,
+    # and A retransmits the lost segment.
+    local out="$DATA_DIR/06-retransmissions.pcap"
+    make_namespaces
+    start_capture "$out" veth-cap-b "tcp port 12800" "$NS_B"
+    timeout 20 ip netns exec "$NS_B" python3 -c '
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("198.18.0.2", 12800)); s.listen(1); s.settimeout(15)
+c, _ = s.accept(); c.settimeout(15)
+while c.recv(4096): pass
+c.close()' & PIDS+=($!); local server=$!
+    sleep 0.3
+    timeout 15 ip netns exec "$NS_A" python3 -c '
+import socket, subprocess, time, sys
+ns_b = sys.argv[1]
+def b_address(action):
+    subprocess.run(["ip", "-n", ns_b, "addr", action, "198.18.0.2/24", "dev", "veth-cap-b"], check=True)
+c = socket.create_connection(("198.18.0.2", 12800), timeout=10)
+c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+c.sendall(b"segment 1 : arrive\n"); time.sleep(0.1)
+b_address("del")
+c.sendall(b"segment 2 : perdu\n"); time.sleep(0.05)
+b_address("add")
+for i in range(3, 7):
+    c.sendall(("segment %d : hors ordre\n" % i).encode()); time.sleep(0.01)
+time.sleep(1.0)
+c.close()' "$NS_B"
+    wait "$server" || true
+    stop_capture
+    drop_namespaces
+    [[ $(tshark -r "$out" -Y tcp.analysis.retransmission 2>/dev/null | wc -l) -gt 0 ]] || die "aucune retransmission capturée"
+    report "$out"
+}
+
+ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions)
+if [[ $# -eq 0 ]]; then set -- "${ALL[@]}"; fi
+for name in "$@"; do
+    declare -F "make_$name" >/dev/null || die "capture inconnue : $name (connues : ${ALL[*]})"
+    "make_$name"
+done
