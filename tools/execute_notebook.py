@@ -47,7 +47,7 @@ def main():
 
     path = os.path.abspath(args.notebook)
     summary = {"notebook": os.path.basename(path), "cells": 0, "code_cells": 0, "errors": [], "seconds": 0.0,
-               "kernel_start_seconds": 0.0, "runs": args.runs, "timed_out": False}
+               "kernel_start_seconds": 0.0, "runs": args.runs, "timed_out": False, "cell_seconds": []}
     start = time.monotonic()
     try:
         nb = nbformat.read(path, as_version=4)
@@ -72,7 +72,10 @@ def main():
                         if cell.cell_type == "code":
                             cell.outputs = []
                         current = index + 1
+                        began = time.monotonic()
                         client.execute_cell(cell, index)
+                        if cell.cell_type == "code" and run == 1:
+                            summary["cell_seconds"].append([index + 1, round(time.monotonic() - began, 3)])
                     summary["errors"].extend(cell_errors(nb, run))
         except CellTimeoutError as e:
             summary["timed_out"] = True

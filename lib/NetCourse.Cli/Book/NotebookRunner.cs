@@ -71,15 +71,19 @@ public sealed class NotebookRunner(string repositoryRoot)
                 .Select(e => new NotebookError(e.GetProperty("run").GetInt32(), e.GetProperty("cell").GetInt32(),
                     e.GetProperty("ename").GetString() ?? "", e.GetProperty("evalue").GetString() ?? ""))
                 .ToArray();
+            var cellSeconds = root.TryGetProperty("cell_seconds", out var cells)
+                ? cells.EnumerateArray().ToDictionary(c => c[0].GetInt32(), c => c[1].GetDouble())
+                : [];
             return new NotebookRunResult(notebook, root.GetProperty("cells").GetInt32(), root.GetProperty("code_cells").GetInt32(),
                 errors, root.GetProperty("seconds").GetDouble(), root.GetProperty("kernel_start_seconds").GetDouble(),
-                root.GetProperty("timed_out").GetBoolean());
+                root.GetProperty("timed_out").GetBoolean(), cellSeconds);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             var tail = stderr.Length > 1500 ? stderr[^1500..] : stderr;
             return new NotebookRunResult(notebook, 0, 0,
-                [new NotebookError(0, 0, "RunnerError", $"execute_notebook.py n'a pas rendu de résumé. {tail}")], 0, 0, false);
+                [new NotebookError(0, 0, "RunnerError", $"execute_notebook.py n'a pas rendu de résumé. {tail}")], 0, 0, false,
+                new Dictionary<int, double>());
         }
     }
 }
