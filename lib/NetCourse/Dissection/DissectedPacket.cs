@@ -1,0 +1,176 @@
+using System.Globalization;
+
+namespace NetCourse.Dissection;
+
+/// <summary>
+/// A packet dissected the way Wireshark shows it: the packet-list columns (No., Time, Source, Destination,
+/// Protocol, Length, Info), the protocol layers with their fields (grouped into the five layers by
+/// <see cref="ProtocolLayer.Kind"/>), and the frame's bytes. It is an <see cref="IFieldSource"/>, so display filters
+/// and colouring rules evaluate against it.
+/// </summary>
+public sealed class DissectedPacket : IFieldSource
+{
+    private static readonly FieldValue[] None = [];
+    private readonly List<ProtocolLayer> _layers;
+
+    internal DissectedPacket(long number, decimal timeRelative, DateTime timestamp, int frameLength, byte[] bytes,
+        int linkType, List<ProtocolLayer> layers)
+    {
+        Number = number;
+        TimeRelative = timeRelative;
+        Timestamp = timestamp;
+        Length = frameLength;
+        _bytes = bytes;
+        LinkType = linkType;
+        _layers = layers;
+    }
+
+    private readonly byte[] _bytes;
+
+    /// <summary>The frame number (No.), from 1.</summary>
+    public long Number { get; }
+
+    /// <summary>Seconds since the first packet of the capture (frame.time_relative), exact to the nanosecond.</summary>
+    public decimal TimeRelative { get; }
+
+    /// <summary>The capture timestamp (UTC).</summary>
+    public DateTime Timestamp { get; }
+
+    /// <summary>The frame's length on the wire (frame.len), which may exceed the captured bytes.</summary>
+    public int Length { get; }
+
+    /// <summary>The number of bytes captured (frame.cap_len).</summary>
+    public int CapturedLength => _bytes.Length;
+
+    /// <summary>The capture's link type (a libpcap LINKTYPE_ value: 1 Ethernet, 113 Linux cooked, 0 null, 101 raw IP, 9 PPP …).</summary>
+    public int LinkType { get; }
+
+    /// <summary>The captured bytes of the frame.</summary>
+    public ReadOnlyMemory<byte> Bytes => _bytes;
+
+    /// <summary>The protocol layers from the frame up (frame, link, network, transport, application).</summary>
+    public IReadOnlyList<ProtocolLayer> Layers => _layers;
+
+    /// <summary>The Source column (network address when there is one, else link address).</summary>
+    public string Source { get; internal set; } = "";
+
+    /// <summary>The Destination column.</summary>
+    public string Destination { get; internal set; } = "";
+
+    /// <summary>The Protocol column (TCP, UDP, DNS, HTTP, ICMP, ARP …), as Wireshark writes it.</summary>
+    public string Protocol { get; internal set; } = "";
+
+    /// <summary>The Info column, close to Wireshark's packet list.</summary>
+    public string Info { get; internal set; } = "";
+
+    /// <summary>True when the packet is truncated or malformed (Wireshark's "[Malformed Packet]", field <c>_ws.malformed</c>).</summary>
+    public bool IsMalformed { get; internal set; }
+
+    /// <summary>The layers that belong to one of the five layers (empty when the packet does not reach it).</summary>
+    public IEnumerable<ProtocolLayer> LayersOf(LayerKind kind) => _layers.Where(l => l.Kind == kind);
+
+    /// <summary>All fields of all layers, in order.</summary>
+    public IEnumerable<PacketField> AllFields => _layers.SelectMany(l => l.Fields);
+
+    /// <summary>The first value of a field, or null when the packet has none.</summary>
+    public FieldValue? GetValue(string field)
+    {
+        foreach (var layer in _layers)
+        {
+            foreach (var f in layer.MutableFields)
+            {
+                if (f.Name == field)
+                    return f.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What <c>tshark -T fields -e <paramref name="field"/></c> prints for this packet: every value, comma-separated.</summary>
+    public string FieldText(string field)
+    {
+        switch (field)
+        {
+            case "_ws.col.No.": return Number.ToString(CultureInfo.InvariantCulture);
+            case "_ws.col.Protocol": return Protocol;
+            case "_ws.col.Info": return Info;
+            case "_ws.col.Source": return Source;
+            case "_ws.col.Destination": return Destination;
+        }
+        string? first = null;
+        System.Text.StringBuilder? many = null;
+        foreach (var layer in _layers)
+        {
+            foreach (var f in layer.MutableFields)
+            {
+                if (f.Name != field)
+                    continue;
+                if (first is null)
+                {
+                    first = f.Value.Display;
+                }
+                else
+                {
+                    many ??= new System.Text.StringBuilder(first);
+                    many.Append(',').Append(f.Value.Display);
+                }
+            }
+        }
+        return many?.ToString() ?? first ?? "";
+    }
+
+    /// <inheritdoc />
+    public bool HasProtocol(string protocol)
+    {
+        if (protocol == "frame")
+            return true;
+        foreach (var layer in _layers)
+        {
+            if (layer.Protocol == protocol)
+                return true;
+        }
+        return false;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FieldValue> GetValues(string field)
+    {
+        List<FieldValue>? values = null;
+        FieldValue? first = null;
+        foreach (var layer in _layers)
+        {
+            foreach (var f in layer.MutableFields)
+            {
+                if (f.Name != field)
+                    continue;
+                if (first is null)
+                {
+                    first = f.Value;
+                }
+                else
+                {
+                    values ??= [first];
+                    values.Add(f.Value);
+                }
+            }
+        }
+        if (values is not null)
+            return values;
+        return first is null ? None : [first];
+    }
+
+    /// <inheritdoc />
+    public ReadOnlyMemory<byte> GetProtocolBytes(string protocol)
+    {
+        foreach (var layer in _layers)
+        {
+            if (layer.Protocol == protocol)
+                return layer.Offset >= _bytes.Length ? ReadOnlyMemory<byte>.Empty : _bytes.AsMemory(layer.Offset);
+        }
+        return ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Number}\t{TimeRelative:0.000000000}\t{Source}\t{Destination}\t{Protocol}\t{Length}\t{Info}");
+}

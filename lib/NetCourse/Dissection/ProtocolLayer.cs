@@ -1,0 +1,43 @@
+namespace NetCourse.Dissection;
+
+/// <summary>One protocol of a dissected packet (frame, eth, ip, tcp, http …), with its fields and its place in the frame.</summary>
+public sealed class ProtocolLayer
+{
+    private readonly List<PacketField> _fields = new(12);
+
+    /// <summary>Creates an empty layer.</summary>
+    /// <param name="kind">Which of the five layers it belongs to.</param>
+    /// <param name="protocol">The Wireshark protocol name (frame, eth, sll, null, ppp, arp, ip, ipv6, icmp, icmpv6, tcp, udp, dns, http, data).</param>
+    /// <param name="title">The title Wireshark shows for it in the details tree (for example "Internet Protocol Version 4").</param>
+    /// <param name="offset">Its first byte in the frame.</param>
+    public ProtocolLayer(LayerKind kind, string protocol, string title, int offset)
+    {
+        Kind = kind;
+        Protocol = protocol;
+        Title = title;
+        Offset = offset;
+    }
+
+    /// <summary>Which of the five layers this protocol belongs to.</summary>
+    public LayerKind Kind { get; }
+
+    /// <summary>The Wireshark protocol name.</summary>
+    public string Protocol { get; }
+
+    /// <summary>The title shown in the details tree; the dissector may complete it (for example with addresses).</summary>
+    public string Title { get; internal set; }
+
+    /// <summary>The layer's first byte in the frame.</summary>
+    public int Offset { get; }
+
+    /// <summary>How many bytes of the frame the layer covers (its header, or header and payload for application data).</summary>
+    public int Length { get; internal set; }
+
+    /// <summary>The layer's fields, in the order Wireshark shows them.</summary>
+    public IReadOnlyList<PacketField> Fields => _fields;
+
+    internal List<PacketField> MutableFields => _fields;
+
+    /// <inheritdoc />
+    public override string ToString() => Title;
+}
