@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NetCourse.Visuals;
+
+namespace NetCourse.Addressing;
+
+/// <summary>
+/// Name resolution with the system resolver: <see cref="Dns.GetHostAddressesAsync(string, CancellationToken)"/>, the
+/// C# equivalent of Python's <c>socket.gethostbyname</c>. Bounded by a timeout; never throws.
+/// </summary>
+public static class HostLookup
+{
+    /// <summary>Resolves <paramref name="name"/> (default timeout 5 s); a failure is a French message, not an exception.</summary>
+    public static async Task<LookupResult> ResolveAsync(string? name, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var host = (name ?? "").Trim();
+        if (host.Length == 0)
+            return new LookupResult(host, [], 0, "le nom est vide : donnez un nom de machine, par exemple localhost.");
+        if (host.Length > 253 || host.Any(c => char.IsWhiteSpace(c) || c == '/' || c == ':' && !IPAddress.TryParse(host, out _)))
+            return new LookupResult(host, [], 0, "ce n'est pas un nom de machine valide (pas d'espace, de « / » ni de « : », 253 caractères au plus).");
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = timeout ?? TimeSpan.FromSeconds(5);
+        bound.CancelAfter(limit);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, bound.Token).WaitAsync(bound.Token).ConfigureAwait(false);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            return addresses.Length == 0
+                ? new LookupResult(host, [], elapsed, "le résolveur n'a trouvé aucune adresse pour ce nom.")
+                : new LookupResult(host, addresses.Select(a => a.ToString()).ToArray(), elapsed, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds,
+                $"pas de réponse du résolveur en {limit.TotalSeconds:0.#} s (aucun serveur DNS joignable ?).");
+        }
+        catch (SocketException e)
+        {
+            var why = e.SocketErrorCode switch
+            {
+                SocketError.HostNotFound => "ce nom n'existe pas : ni /etc/hosts ni le DNS ne le connaissent.",
+                SocketError.TryAgain => "le résolveur n'a pas pu joindre de serveur DNS (pas de réseau ?) : réessayez plus tard.",
+                SocketError.NoData => "ce nom existe mais n'a pas d'adresse IP.",
+                _ => $"échec de la résolution ({e.SocketErrorCode}) : {e.Message}",
+            };
+            return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, why);
+        }
+        catch (ArgumentException e)
+        {
+            return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, $"nom refusé : {e.Message}");
+        }
+    }
+
+    /// <summary>Resolves several names one after the other and shows them as a table (name, addresses, time, message).</summary>
+    public static async Task<HtmlTable> TableAsync(IEnumerable<string> names, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var name in names)
+        {
+            var r = await ResolveAsync(name, timeout, cancellationToken).ConfigureAwait(false);
+            rows.Add([r.Name, r.Succeeded ? string.Join(", ", r.Addresses) : "—",
+                r.ElapsedMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), r.Error ?? "trouvé"]);
+        }
+        return new HtmlTable("Résolution de noms (Dns.GetHostAddresses, l'équivalent de gethostbyname)",
+            ["Nom", "Adresses", "Durée (ms)", "Résultat"], rows);
+    }
+}

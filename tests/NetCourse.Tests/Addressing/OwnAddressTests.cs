@@ -1,0 +1,50 @@
+using NetCourse.Addressing;
+
+namespace NetCourse.Tests.Addressing;
+
+public class OwnAddressTests
+{
+    [Fact]
+    public void Toward_the_loopback_the_kernel_picks_the_loopback()
+    {
+        var r = OwnAddress.Find("127.0.0.1");
+        Assert.Equal("udp-connect", r.Method);
+        Assert.Equal("127.0.0.1", r.Address);
+    }
+
+    [Fact]
+    public void Targets_outside_loopback_and_lab_are_refused_without_opt_in()
+    {
+        var r = OwnAddress.Find("203.0.113.7");
+        Assert.Equal("refusé", r.Method);
+        Assert.Equal("", r.Address);
+        Assert.Contains("allowAnyTarget", r.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Not_an_address_is_refused_with_a_message()
+    {
+        var r = OwnAddress.Find("pas-une-adresse");
+        Assert.Equal("refusé", r.Method);
+        Assert.Contains("n'est pas une adresse IP", r.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Toward_the_lab_range_it_either_finds_a_route_or_falls_back_to_the_interfaces()
+    {
+        var r = OwnAddress.Find(OwnAddress.DefaultTarget);
+        Assert.Contains(r.Method, new[] { "udp-connect", "interfaces" });
+        Assert.NotEqual(AddressScope.Invalid, AddressClassifier.Classify(r.Address).Scope);
+    }
+
+    [Fact]
+    public void Fallback_reads_an_active_interface_address()
+    {
+        var r = OwnAddress.Fallback("198.18.0.1", "Pas de route.");
+        Assert.Equal("interfaces", r.Method);
+        Assert.Equal(4, AddressClassifier.Classify(r.Address).Version);
+        var expected = MachineInterfaces.List().Where(i => i.State == "active" && !i.IsLoopback)
+            .SelectMany(i => i.Addresses).Select(a => a.Split('/')[0]).FirstOrDefault(a => a.Contains('.', StringComparison.Ordinal)) ?? "127.0.0.1";
+        Assert.Equal(expected, r.Address);
+    }
+}
