@@ -15,7 +15,9 @@ public static class CaptureProbe
         LibPcapLiveDeviceList devices;
         try
         {
-            devices = LibPcapLiveDeviceList.Instance;
+            // A fresh list: a device object of the shared list stays "opened" after a failed activation, so a second
+            // probe would wrongly succeed.
+            devices = LibPcapLiveDeviceList.New();
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or PcapException)
         {
@@ -32,6 +34,7 @@ public static class CaptureProbe
                 "Choisissez une interface de la liste.");
         }
 
+        using var opened = device;
         try
         {
             device.Open(DeviceModes.None, 100);
