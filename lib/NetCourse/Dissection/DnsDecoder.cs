@@ -91,7 +91,7 @@ internal static class DnsDecoder
                     value = cname;
                 }
             }
-            if (i < answers && type != 41)
+            if (type != 41)
                 info.Append(' ').Append(TypeName(type)).Append(value is null ? "" : " " + value);
             p = data + rdlength;
         }

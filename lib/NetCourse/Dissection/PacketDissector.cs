@@ -50,7 +50,7 @@ public sealed class PacketDissector
             // A bounds slip in a decoder must never escape: the packet is malformed from there on.
             cursor.MarkMalformed();
         }
-        var protocols = string.Join(':', cursor.Layers.Skip(1).Where(l => l.Protocol != "_ws.malformed").Select(l => l.Protocol == "eth" ? "eth:ethertype" : l.Protocol));
+        var protocols = string.Join(':', cursor.Layers.Skip(1).Where(l => l.Protocol != "_ws.malformed").Select(l => l.Protocol == "eth" && !l.Title.StartsWith("IEEE 802.3", StringComparison.Ordinal) ? "eth:ethertype" : l.Protocol));
         frameLayer.MutableFields.Insert(protocolsIndex, new PacketField("frame.protocols", FieldValue.FromText(protocols), -1, 0));
         if (cursor.Malformed)
         {
@@ -434,7 +434,7 @@ public sealed class PacketDissector
         c.AddBool("ip.flags.df", (flagsFrag & 0x4000) != 0, offset + 6, 1);
         c.AddBool("ip.flags.mf", (flagsFrag & 0x2000) != 0, offset + 6, 1);
         var fragmentOffset = (flagsFrag & 0x1fff) * 8;
-        c.AddInt("ip.frag_offset", fragmentOffset, offset + 6, 2);
+        c.AddInt("ip.frag_offset", flagsFrag & 0x1fff, offset + 6, 2);
         if (!c.Need(offset + 8, 1))
             return;
         c.AddInt("ip.ttl", c.U8(offset + 8), offset + 8, 1);

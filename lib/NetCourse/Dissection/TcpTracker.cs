@@ -130,8 +130,6 @@ internal sealed class TcpTracker
             && noSynFinRst)
         {
             fwd.DupAckCount++;
-            if (fwd.DupAckCount == 1)
-                fwd.DupAckFrame = c.Number - 1;
             a |= TcpAnalysis.DuplicateAck;
             s.DuplicateAckNumber = fwd.DupAckCount;
             s.DuplicateAckFrame = fwd.DupAckFrame;
@@ -192,6 +190,7 @@ internal sealed class TcpTracker
                 fwd.LastAck = ack;
                 fwd.LastAckSet = true;
                 fwd.LastAckTime = now;
+                fwd.DupAckFrame = c.Number;
                 if ((a & TcpAnalysis.DuplicateAck) == 0)
                     fwd.DupAckCount = 0;
             }
@@ -275,6 +274,8 @@ internal sealed class TcpTracker
         Flag(TcpAnalysis.KeepAliveAck, "tcp.analysis.keep_alive_ack");
         if ((a & TcpAnalysis.DuplicateAck) != 0)
         {
+            // tshark lists this field twice (the flag and the expert item).
+            c.AddPresent("tcp.analysis.duplicate_ack", "1");
             c.AddPresent("tcp.analysis.duplicate_ack", "1");
             c.AddInt("tcp.analysis.duplicate_ack_num", s.DuplicateAckNumber, -1, 0);
             c.AddInt("tcp.analysis.duplicate_ack_frame", s.DuplicateAckFrame, -1, 0);

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Text;
+using NetCourse.Capture;
+using NetCourse.Dissection;
+
+namespace NetCourse.Cli.Dissect;
+
+/// <summary>
+/// `netcourse dissect FILE [-Y FILTER] [-e FIELD]...`: one line per packet, tab-separated, as
+/// `tshark -r FILE [-Y FILTER] -T fields -e FIELD...` prints it. `-e frame.coloring_rule.name` gives the name of the
+/// Wireshark colouring rule that matches. Exit code 1 with a one-line French error for a bad filter or a file that
+/// is not a capture, is empty or is truncated (the packets before the damage are printed first).
+/// </summary>
+public sealed class DissectCommand : ICliCommand
+{
+    /// <summary>The fields printed when no -e is given.</summary>
+    internal static readonly string[] DefaultFields =
+        ["frame.number", "frame.time_relative", "_ws.col.Source", "_ws.col.Destination", "_ws.col.Protocol", "frame.len", "_ws.col.Info"];
+
+    /// <inheritdoc />
+    public Command Build()
+    {
+        var file = new Argument<string>("FILE") { Description = "Fichier de capture (pcap ou pcapng)." };
+        var filter = new Option<string?>("-Y", "--display-filter") { Description = "Filtre d'affichage (syntaxe Wireshark), par exemple \"tcp.port == 80\"." };
+        var fields = new Option<string[]>("-e", "--field") { Description = "Champ à afficher (nom Wireshark), répétable : -e ip.src -e tcp.dstport.", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("dissect", "Dissèque une capture et affiche les champs choisis, comme « tshark -T fields ».") { file, filter, fields };
+        command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(filter), parse.GetValue(fields) ?? [], Console.OpenStandardOutput(), Console.Error)));
+        return command;
+    }
+
+    /// <summary>Runs the command, writing lines to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
+    internal static int Run(string path, string? filterText, string[] fields, Stream output, TextWriter error)
+    {
+        PacketPredicate? filter = null;
+        if (!string.IsNullOrWhiteSpace(filterText))
+        {
+            if (!FilterBridge.TryParse(filterText, out filter, out var message))
+            {
+                error.WriteLine(message);
+                return 1;
+            }
+        }
+        if (fields.Length == 0)
+            fields = DefaultFields;
+        var wantsColour = Array.IndexOf(fields, "frame.coloring_rule.name") >= 0;
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
+        try
+        {
+            foreach (var packet in CaptureFileReader.Read(path))
+            {
+                if (filter is not null && !filter(packet))
+                    continue;
+                var colour = wantsColour ? FilterBridge.ColoringRuleName(packet) : "";
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    if (i > 0)
+                        writer.Write('\t');
+                    writer.Write(fields[i] == "frame.coloring_rule.name" ? colour : packet.FieldText(fields[i]));
+                }
+                writer.Write('\n');
+            }
+        }
+        catch (CaptureFileException e)
+        {
+            writer.Flush();
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        writer.Flush();
+        return 0;
+    }
+}
