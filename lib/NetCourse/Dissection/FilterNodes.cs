@@ -1,0 +1,99 @@
+namespace NetCourse.Dissection;
+
+/// <summary>A node of a parsed display filter.</summary>
+internal abstract class FilterNode
+{
+    /// <summary>True when the packet satisfies this node.</summary>
+    public abstract bool Evaluate(IFieldSource source);
+}
+
+/// <summary>The empty filter: every packet.</summary>
+internal sealed class FilterAll : FilterNode
+{
+    public override bool Evaluate(IFieldSource source) => true;
+}
+
+/// <summary>a || b.</summary>
+internal sealed class FilterOr(FilterNode left, FilterNode right) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source) => left.Evaluate(source) || right.Evaluate(source);
+}
+
+/// <summary>a &amp;&amp; b.</summary>
+internal sealed class FilterAnd(FilterNode left, FilterNode right) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source) => left.Evaluate(source) && right.Evaluate(source);
+}
+
+/// <summary>!a.</summary>
+internal sealed class FilterNot(FilterNode inner) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source) => !inner.Evaluate(source);
+}
+
+/// <summary>A bare field or protocol: present (or, masked, non-zero).</summary>
+internal sealed class FilterExists(FilterOperand operand) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source) => operand.Exists(source);
+}
+
+/// <summary>field OP value, with Wireshark 4.0's "any" / "all" semantics.</summary>
+internal sealed class FilterCompare(FilterOperand operand, FilterRelation relation, FilterLiteral literal) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source)
+    {
+        var values = operand.Values(source);
+        if (values.Count == 0) return false;
+        switch (relation)
+        {
+            case FilterRelation.NotEqual:
+                foreach (var v in values) if (FilterComparison.Compare(v, literal) is not { } c || c == 0) return false;
+                return true;
+            case FilterRelation.AllEqual:
+                foreach (var v in values) if (FilterComparison.Compare(v, literal) != 0) return false;
+                return true;
+            case FilterRelation.Contains:
+                foreach (var v in values) if (FilterComparison.Contains(v, literal)) return true;
+                return false;
+        }
+        foreach (var v in values)
+        {
+            if (FilterComparison.Compare(v, literal) is not { } c) continue;
+            var ok = relation switch
+            {
+                FilterRelation.Equal => c == 0,
+                FilterRelation.AnyNotEqual => c != 0,
+                FilterRelation.Less => c < 0,
+                FilterRelation.LessOrEqual => c <= 0,
+                FilterRelation.Greater => c > 0,
+                FilterRelation.GreaterOrEqual => c >= 0,
+                _ => false,
+            };
+            if (ok) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>field in { a, b..c }: some value equals an element or lies in a range (bounds included).</summary>
+internal sealed class FilterIn(FilterOperand operand, IReadOnlyList<(FilterLiteral Low, FilterLiteral? High)> items) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source)
+    {
+        foreach (var v in operand.Values(source))
+        {
+            foreach (var (low, high) in items)
+            {
+                if (high is null)
+                {
+                    if (FilterComparison.Compare(v, low) == 0) return true;
+                }
+                else if (FilterComparison.Compare(v, low) >= 0 && FilterComparison.Compare(v, high) <= 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+using NetCourse.Dissection;
+
+namespace NetCourse.Tests.Dissection;
+
+public class FilterErrorTests
+{
+    [Theory]
+    // filter, expected 0-based position, expected length, a word of the French reason
+    [InlineData("tcp.port = 80", 9, 1, "==")]
+    [InlineData("tcp.port == 80 &&", 17, 1, "trop tôt")]
+    [InlineData("ip.ttl < 5 ||", 13, 1, "trop tôt")]
+    [InlineData("(tcp", 0, 1, "parenthèse")]
+    [InlineData("tcp)", 3, 1, "inattendu")]
+    [InlineData("tcp.port in {80 1000}", 16, 4, "virgules")]
+    [InlineData("tcp.port in {80,}", 16, 1, "inattendu")]
+    [InlineData("tcp.port in {80", 12, 1, "jamais fermé")]
+    [InlineData("ip.src == 127.1", 10, 5, "adresse IP")]
+    [InlineData("ip.src == localhost", 10, 9, "noms d'hôte")]
+    [InlineData("ip.dst == 127.0.0.2/33", 10, 12, "/33")]
+    [InlineData("tcp.port == \"80\"", 12, 4, "guillemets")]
+    [InlineData("tcp.port < 1000.5", 11, 6, "entier")]
+    [InlineData("tcp.port == abc", 12, 3, "entier")]
+    [InlineData("TCP", 0, 3, "minuscules")]
+    [InlineData("\"abc\" contains \"b\"", 0, 5, "champ")]
+    [InlineData("80 == tcp.port", 0, 2, "ni un champ")]
+    [InlineData("dns.qry.name == \"abc", 16, 4, "jamais fermée")]
+    [InlineData("tcp.port | 80", 9, 1, "||")]
+    [InlineData("tcp.port == 80 $", 15, 1, "$")]
+    [InlineData("eth[x] == 1", 4, 1, "tranche")]
+    [InlineData("eth[0 == 1", 3, 1, "crochet")]
+    [InlineData("eth[3-1] == 1", 4, 3, "fin est avant")]
+    [InlineData("tcp.flags & zz", 12, 2, "masque")]
+    [InlineData("eth.src == 00:11", 11, 5, "Ethernet")]
+    [InlineData("ip.ttl contains 5", 16, 1, "contains")]
+    [InlineData("tcp.flags.syn == maybe", 17, 5, "0 ou 1")]
+    [InlineData("tcp ==", 6, 1, "trop tôt")]
+    [InlineData("tcp.port in 80", 12, 2, "{")]
+    public void A_bad_filter_points_at_the_offending_character(string filter, int position, int length, string reasonPart)
+    {
+        var e = Assert.Throws<DisplayFilterException>(() => DisplayFilter.Parse(filter));
+
+        Assert.Equal(position, e.Position);
+        Assert.Equal(length, e.Length);
+        Assert.Contains(reasonPart, e.Reason);
+        Assert.Equal(filter, e.Filter);
+        // The message has the reason, the filter and a caret line under the faulty part.
+        var lines = e.Message.Split(Environment.NewLine);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains($"colonne {position + 1}", lines[0]);
+        Assert.Equal("    " + filter, lines[1]);
+        Assert.Equal("    " + new string(' ', position) + "^" + new string('~', length - 1), lines[2]);
+        Assert.Equal(e.CaretLine, lines[2][4..]);
+    }
+
+    [Fact]
+    public void TryParse_reports_without_throwing()
+    {
+        Assert.False(DisplayFilter.TryParse("tcp.port ==", out var filter, out var error));
+        Assert.Null(filter);
+        Assert.NotNull(error);
+        Assert.StartsWith("Filtre d'affichage invalide", error.Message);
+        Assert.False(DisplayFilter.TryParse(null, out _));
+        Assert.True(DisplayFilter.TryParse("tcp.port == 80", out var ok));
+        Assert.Equal("tcp.port == 80", ok.Text);
+    }
+
+    [Fact]
+    public void Random_input_never_throws_anything_but_a_filter_exception()
+    {
+        var random = new Random(12345);
+        const string alphabet = "tcp.ipaddr =!<>&|(){}[],.:0123456789x\"~ andornotinconta-/";
+        for (var i = 0; i < 20000; i++)
+        {
+            var chars = new char[random.Next(0, 30)];
+            for (var k = 0; k < chars.Length; k++) chars[k] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            try
+            {
+                var f = DisplayFilter.Parse(text);
+                f.Matches(FilterTestPacket.Tcp("127.0.0.1", "127.0.0.2", 1, 2, 0x12));
+            }
+            catch (DisplayFilterException e)
+            {
+                Assert.InRange(e.Position, 0, text.Length);
+            }
+        }
+    }
+}
