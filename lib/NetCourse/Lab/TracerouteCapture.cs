@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using NetCourse.Visuals;
+using PacketDotNet;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace NetCourse.Lab;
+
+/// <summary>
+/// The ICMP packets of a traceroute — captured live on the lab's interface, or read from a pcap file — as a packet list
+/// in Wireshark's colours, and the traceroute rebuilt from them (each probe paired with its answer by identifier and sequence).
+/// </summary>
+public sealed class TracerouteCapture : IHtmlView
+{
+    private TracerouteCapture(IReadOnlyList<IcmpPacketInfo> packets, IReadOnlyList<RawCapture> raw, string source)
+    {
+        Packets = packets;
+        Raw = raw;
+        Source = source;
+    }
+
+    /// <summary>The ICMPv4 packets, in capture order.</summary>
+    public IReadOnlyList<IcmpPacketInfo> Packets { get; }
+
+    /// <summary>The raw captured frames (to save them, or to give them to another view).</summary>
+    public IReadOnlyList<RawCapture> Raw { get; }
+
+    /// <summary>Where the packets come from, in French.</summary>
+    public string Source { get; }
+
+    /// <summary>Reads a pcap file (for example data/08-traceroute.pcap). Throws <see cref="FileNotFoundException"/> with a French message when it is missing.</summary>
+    public static TracerouteCapture FromFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Capture introuvable : {Path.GetFullPath(path)}", path);
+        var raw = new List<RawCapture>();
+        using var reader = new CaptureFileReaderDevice(path);
+        reader.Open();
+        while (reader.GetNextPacket(out var capture) == GetPacketStatus.PacketRead) raw.Add(capture.GetPacket());
+        reader.Close();
+        return new TracerouteCapture(Parse(raw), raw, $"capture enregistrée {Path.GetFileName(path)}");
+    }
+
+    /// <summary>
+    /// Captures ICMP on <paramref name="interfaceName"/> while <paramref name="action"/> runs (root only), then returns
+    /// what was seen. Bounded: the capture stops when the action ends (plus a short grace) or after <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<TracerouteCapture> RecordAsync(string interfaceName, Func<Task> action, TimeSpan? limit = null)
+    {
+        // A fresh list: the lab's interface did not exist when the shared list was first read.
+        var devices = LibPcapLiveDeviceList.New();
+        var device = devices.FirstOrDefault(d => d.Name == interfaceName)
+                     ?? throw new InvalidOperationException($"Interface « {interfaceName} » introuvable pour la capture (le labo est-il en place ?).");
+        var frames = new ConcurrentQueue<RawCapture>();
+        device.Open(new DeviceConfiguration { Mode = DeviceModes.None, ReadTimeout = 50, Snaplen = 512 });
+        try
+        {
+            device.Filter = "icmp";
+            device.OnPacketArrival += (_, e) => frames.Enqueue(e.GetPacket());
+            device.StartCapture();
+            try
+            {
+                await action().WaitAsync(limit ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                await Task.Delay(200).ConfigureAwait(false);
+            }
+            finally
+            {
+                device.StopCapture();
+            }
+        }
+        finally
+        {
+            device.Close();
+        }
+        var raw = frames.ToArray();
+        return new TracerouteCapture(Parse(raw), raw, $"capture en direct sur {interfaceName}");
+    }
+
+    /// <summary>Writes the captured frames to a pcap file (Ethernet link type).</summary>
+    public void Save(string path)
+    {
+        using var writer = new CaptureFileWriterDevice(path, FileMode.Create);
+        writer.Open(new DeviceConfiguration { LinkLayerType = Raw.Count > 0 ? Raw[0].LinkLayerType : LinkLayers.Ethernet });
+        foreach (var frame in Raw) writer.Write(frame);
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The traceroute as the capture shows it: each echo request the machine sent is paired with the « time exceeded »
+    /// or echo reply that quotes its identifier and sequence; round trips come from the capture's timestamps.
+    /// </summary>
+    public TracerouteResult ToTrace()
+    {
+        var requests = Packets.Where(p => p.Kind == IcmpKind.EchoRequest).ToArray();
+        if (requests.Length == 0) return new TracerouteResult(IPAddress.None, [], $"{Source} : aucune sonde");
+        var target = requests[^1].Destination;
+        var answers = Packets.Where(p => p.Kind is IcmpKind.TimeExceeded or IcmpKind.EchoReply or IcmpKind.Unreachable).ToArray();
+        var hops = new List<TracerouteHop>();
+        foreach (var group in requests.Where(r => r.Destination.Equals(target)).GroupBy(r => r.Ttl).OrderBy(g => g.Key))
+        {
+            IPAddress? who = null;
+            var reached = false;
+            var times = new List<double?>();
+            foreach (var probe in group)
+            {
+                var answer = answers.FirstOrDefault(a => a.Number > probe.Number && a.Identifier == probe.Identifier && a.Sequence == probe.Sequence);
+                if (answer is null)
+                {
+                    times.Add(null);
+                    continue;
+                }
+                who ??= answer.Source;
+                reached |= answer.Kind == IcmpKind.EchoReply;
+                times.Add((answer.Time - probe.Time) * 1000);
+            }
+            hops.Add(new TracerouteHop(group.Key, who, times, reached));
+        }
+        return new TracerouteResult(target, hops, Source);
+    }
+
+    private static List<IcmpPacketInfo> Parse(IReadOnlyList<RawCapture> raw)
+    {
+        var list = new List<IcmpPacketInfo>();
+        DateTime? start = null;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            Packet packet;
+            try
+            {
+                packet = Packet.ParsePacket(raw[i].LinkLayerType, raw[i].Data);
+            }
+            catch (Exception)
+            {
+                continue;
+            }
+            if (packet.Extract<IPv4Packet>() is not { Protocol: PacketDotNet.ProtocolType.Icmp } ip) continue;
+            var whole = ip.Bytes;
+            var headerBytes = ip.HeaderLength * 4;
+            if (whole.Length < headerBytes + 8) continue;
+            var icmp = whole[headerBytes..Math.Min(whole.Length, ip.TotalLength)];
+            start ??= raw[i].Timeval.Date;
+            var time = (raw[i].Timeval.Date - start.Value).TotalSeconds;
+            int type = icmp[0], code = icmp[1];
+            int? id = null, seq = null, quotedTtl = null;
+            if (type is 0 or 8)
+            {
+                id = (icmp[4] << 8) | icmp[5];
+                seq = (icmp[6] << 8) | icmp[7];
+            }
+            else if (type is 11 or 3 && icmp.Length >= 8 + 20)
+            {
+                // The router quotes the dropped probe: its IP header, then the first 8 bytes of its ICMP echo.
+                var inner = icmp.AsSpan(8);
+                var headerLength = (inner[0] & 0x0f) * 4;
+                quotedTtl = inner[8];
+                if (inner[9] == 1 && inner.Length >= headerLength + 8)
+                {
+                    id = (inner[headerLength + 4] << 8) | inner[headerLength + 5];
+                    seq = (inner[headerLength + 6] << 8) | inner[headerLength + 7];
+                }
+            }
+            list.Add(new IcmpPacketInfo(list.Count + 1, time, ip.SourceAddress, ip.DestinationAddress, ip.TimeToLive, type, code, id, seq, quotedTtl));
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public string ToHtml()
+    {
+        var html = new StringBuilder("<div style=\"font-family:monospace;font-size:12px\">");
+        html.Append("<div style=\"font-family:sans-serif;font-weight:bold;margin:4px 0\">")
+            .Append(Html.Encode($"{Packets.Count} paquet(s) ICMP — {Source}")).Append("</div>");
+        html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd\"><th>N°</th><th>Temps</th><th>Source</th><th>Destination</th><th>TTL</th><th>Info</th></tr>");
+        foreach (var p in Packets)
+        {
+            // Wireshark's default colouring rules: « ICMP errors » (dark) and « ICMP » (pink).
+            var (background, foreground) = p.Kind is IcmpKind.TimeExceeded or IcmpKind.Unreachable ? ("#12272e", "#b7f774") : ("#fce0ff", "#12272e");
+            html.Append($"<tr style=\"background:{background};color:{foreground}\">")
+                .Append($"<td style=\"padding:1px 6px\">{p.Number}</td>")
+                .Append($"<td style=\"padding:1px 6px\">{p.Time.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture)}</td>")
+                .Append($"<td style=\"padding:1px 6px\">{p.Source}</td><td style=\"padding:1px 6px\">{p.Destination}</td>")
+                .Append($"<td style=\"padding:1px 6px\">{p.Ttl}</td><td style=\"padding:1px 6px\">{Html.Encode(p.Info)}</td></tr>");
+        }
+        return html.Append("</table></div>").ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Join(Environment.NewLine,
+        Packets.Select(p => $"{p.Number,3} {p.Time,10:0.000000} {p.Source,-15} → {p.Destination,-15} ttl={p.Ttl,-3} {p.Info}"));
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using NetCourse.Interactive;
+using NetCourse.Lab;
+
+namespace NetCourse.Tests.Lab;
+
+/// <summary>
+/// The lab for real: these tests build network namespaces, so they need root (CI runs as root). Without root each one
+/// fails with a message that says so — none passes without having built and checked a lab. Each test uses its own
+/// prefix and its own subnets (198.19.x.0/24) so that it cannot touch the default lab a notebook may have built.
+/// </summary>
+public class LabNetworkTests
+{
+    private static void RequireRoot() =>
+        Assert.True(MachineCheck.IsRoot, "Ce test construit le labo (espaces de noms réseau) : il doit tourner en root, comme la CI.");
+
+    private static LabOptions Options(int firstSubnet, int routers = 2) =>
+        new($"nc-t{Random.Shared.Next(0x1000, 0xffff):x4}", routers, firstSubnet, DelayPerHopMs: 0);
+
+    private static void AssertNothingLeft(LabOptions options)
+    {
+        Assert.Empty(LabNetwork.ListNamespaces(options.Prefix));
+        var links = ExternalCommand.Run("ip", ["-o", "link", "show"], TimeSpan.FromSeconds(5));
+        Assert.True(links.Succeeded, links.Error);
+        Assert.DoesNotContain(options.Prefix, links.Output);
+        var routes = ExternalCommand.Run("ip", ["route", "show"], TimeSpan.FromSeconds(5));
+        for (var link = 0; link <= options.Routers; link++)
+            Assert.DoesNotContain(options.Subnet(link).ToString(), routes.Output);
+        Assert.False(LabNetwork.Status(options.Prefix).Exists);
+    }
+
+    [Fact]
+    public async Task Traceroute_through_the_lab_finds_every_router_in_order()
+    {
+        RequireRoot();
+        var options = Options(firstSubnet: 300, routers: 3);
+        await using (var lab = LabNetwork.Up(options))
+        {
+            Assert.True(lab.IsUp);
+            Assert.Equal(3, lab.RouterAddresses.Count);
+            var bounds = new TracerouteOptions(MaxHops: 8, ProbesPerHop: 2, TimeoutMs: 1000);
+
+            TracerouteResult? traced = null;
+            var capture = await TracerouteCapture.RecordAsync(lab.Interface, async () => traced = await Traceroute.RunAsync(lab.HostAddress, bounds));
+            Assert.NotNull(traced);
+            Assert.Equal(lab.RouterAddresses, traced.Routers);
+            Assert.Equal(4, traced.ReachedAtTtl);
+            Assert.Equal(lab.HostAddress, traced.Hops[^1].Address);
+            Assert.All(traced.Hops, h => Assert.All(h.RoundTripsMs, ms => Assert.NotNull(ms)));
+
+            // The capture shows the same route: 2 probes per hop, each answered.
+            var fromCapture = capture.ToTrace();
+            Assert.Equal(lab.RouterAddresses, fromCapture.Routers);
+            Assert.Equal(4, fromCapture.ReachedAtTtl);
+            Assert.Equal(8, capture.Packets.Count(p => p.Kind == IcmpKind.EchoRequest));
+            Assert.Equal(6, capture.Packets.Count(p => p.Kind == IcmpKind.TimeExceeded));
+            Assert.Equal(2, capture.Packets.Count(p => p.Kind == IcmpKind.EchoReply));
+
+            // The scapy-style traceroute, with probes built by hand, finds them too.
+            var raw = await RawTraceroute.RunAsync(lab.HostAddress, bounds);
+            Assert.Equal(lab.RouterAddresses, raw.Routers);
+            Assert.Equal(4, raw.ReachedAtTtl);
+
+            // status reads the same nodes back from the system.
+            var status = LabNetwork.Status(options.Prefix);
+            Assert.Equal(lab.Nodes.Select(n => n.Name), status.Nodes.Select(n => n.Name));
+            Assert.Equal(lab.Nodes.SelectMany(n => n.Addresses).Select(a => a.Address).Order(Comparer<IPAddress>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()))),
+                status.Nodes.SelectMany(n => n.Addresses).Select(a => a.Address).Order(Comparer<IPAddress>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()))));
+        }
+        AssertNothingLeft(options);
+    }
+
+    [Fact]
+    public async Task Down_removes_every_namespace_interface_and_route()
+    {
+        RequireRoot();
+        var options = Options(firstSubnet: 310);
+        var lab = LabNetwork.Up(options);
+        Assert.Equal(3, LabNetwork.ListNamespaces(options.Prefix).Count);
+        Assert.Contains(options.Subnet(2).ToString(), ExternalCommand.Run("ip", ["route", "show"], TimeSpan.FromSeconds(5)).Output);
+        await lab.DisposeAsync();
+        Assert.False(lab.IsUp);
+        AssertNothingLeft(options);
+        await lab.DisposeAsync(); // idempotent
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(12)]
+    [InlineData(20)]
+    [InlineData(-1)] // the last mandatory step
+    public void A_step_failing_half_way_rolls_back_everything(int failAt)
+    {
+        RequireRoot();
+        var options = Options(firstSubnet: 320);
+        var steps = new LabPlan(options).Steps();
+        var index = failAt >= 0 ? failAt : steps.Select((s, i) => (s, i)).Last(x => !x.s.Optional).i;
+        var error = Assert.Throws<LabException>(() => LabNetwork.Up(options with { FailAtStep = index }));
+        Assert.Contains($"étape {index + 1}/", error.Message);
+        Assert.Contains("supprimé", error.Message);
+        AssertNothingLeft(options);
+    }
+
+    [Fact]
+    public void A_real_command_failure_rolls_back_and_leaves_the_machine_as_it_was()
+    {
+        RequireRoot();
+        var options = Options(firstSubnet: 330);
+        // Someone else's route to the lab's last subnet: the lab's own `ip route add` for it then fails for real.
+        var foreign = options.Subnet(2).ToString();
+        Assert.True(ExternalCommand.Run("ip", ["route", "add", foreign, "dev", "lo"], TimeSpan.FromSeconds(5)).Succeeded);
+        try
+        {
+            var error = Assert.Throws<LabException>(() => LabNetwork.Up(options));
+            Assert.Contains("File exists", error.Message);
+            Assert.Empty(LabNetwork.ListNamespaces(options.Prefix));
+            Assert.DoesNotContain(options.Prefix, ExternalCommand.Run("ip", ["-o", "link", "show"], TimeSpan.FromSeconds(5)).Output);
+            Assert.Contains($"{foreign} dev lo", ExternalCommand.Run("ip", ["route", "show"], TimeSpan.FromSeconds(5)).Output);
+        }
+        finally
+        {
+            ExternalCommand.Run("ip", ["route", "del", foreign, "dev", "lo"], TimeSpan.FromSeconds(5));
+        }
+        AssertNothingLeft(options);
+    }
+
+    [Fact]
+    public async Task Live_resources_stop_the_lab_and_up_replaces_a_lab_left_behind()
+    {
+        RequireRoot();
+        var options = Options(firstSubnet: 340);
+        LabNetwork.Up(options); // left behind, as after a crash
+        var name = "test-labo-" + options.Prefix;
+        var lab = await LiveResources.ReplaceAsync(name, () => LabNetwork.TryStartAsync(options));
+        Assert.True(lab.IsUp, lab.Reason);
+        Assert.Equal(3, LabNetwork.ListNamespaces(options.Prefix).Count);
+        await LiveResources.StopAsync(name);
+        Assert.False(lab.IsUp);
+        AssertNothingLeft(options);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using NetCourse.Cli;
+using NetCourse.Lab;
+
+namespace NetCourse.Tests.Lab;
+
+public class TracerouteCaptureTests
+{
+    private static string Recorded => Path.Combine(RepositoryRoot.Find(), "data", "08-traceroute.pcap");
+
+    [Fact]
+    public void The_recorded_capture_shows_two_routers_then_the_host()
+    {
+        var capture = TracerouteCapture.FromFile(Recorded);
+        var trace = capture.ToTrace();
+        Assert.Equal(IPAddress.Parse("198.18.3.2"), trace.Target);
+        Assert.Equal([IPAddress.Parse("198.18.1.2"), IPAddress.Parse("198.18.2.2")], trace.Routers);
+        Assert.Equal(3, trace.ReachedAtTtl);
+        Assert.All(capture.Packets, p => Assert.True(LabOptions.Block.Contains(p.Source) && LabOptions.Block.Contains(p.Destination)));
+        // Each time exceeded quotes a probe that really was sent, with TTL 1 when it reached the router.
+        foreach (var answer in capture.Packets.Where(p => p.Kind == IcmpKind.TimeExceeded))
+        {
+            Assert.Equal(1, answer.QuotedTtl);
+            Assert.Contains(capture.Packets, p => p.Kind == IcmpKind.EchoRequest && p.Identifier == answer.Identifier && p.Sequence == answer.Sequence);
+        }
+        Assert.Contains("Time-to-live exceeded", capture.ToHtml());
+        Assert.Contains("#12272e", capture.ToHtml());
+    }
+
+    [Fact]
+    public void A_missing_capture_gets_a_clear_error()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => TracerouteCapture.FromFile("/nonexistent/08.pcap"));
+        Assert.Contains("introuvable", error.Message);
+    }
+
+    [Fact]
+    public void Saving_and_reading_back_keeps_every_packet()
+    {
+        var capture = TracerouteCapture.FromFile(Recorded);
+        var path = Path.Combine(Path.GetTempPath(), $"nc-lab-test-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            capture.Save(path);
+            var again = TracerouteCapture.FromFile(path);
+            Assert.Equal(capture.Packets.Select(p => p.Info), again.Packets.Select(p => p.Info));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_probe_built_by_hand_has_valid_checksums_and_the_asked_ttl()
+    {
+        var probe = ProbePacket.Build(IPAddress.Parse("198.18.1.1"), IPAddress.Parse("198.18.3.2"), ttl: 2, identifier: 0x1234, sequence: 7);
+        Assert.Equal(2, probe.Ttl);
+        Assert.Equal(2, probe.Bytes[8]);            // TTL byte of the IPv4 header
+        Assert.Equal(1, probe.Bytes[9]);            // protocol ICMP
+        Assert.Equal(8, probe.Bytes[20]);           // ICMP type echo request
+        Assert.Equal(probe.Bytes.Length, (probe.Bytes[2] << 8) | probe.Bytes[3]);
+        Assert.True(probe.Packet.ValidIPChecksum);
+        Assert.Equal(0, InternetChecksum(probe.Bytes.AsSpan(20)));
+        Assert.Equal(0, InternetChecksum(probe.Bytes.AsSpan(0, 20)));
+        Assert.Null(RawTraceroute.Match(probe.Bytes, 0x1234, 7));          // our own request is not an answer
+        Assert.Equal(0, RawTraceroute.Match(Reply(probe.Bytes, 0), 0x1234, 7)); // an echo reply with our id and sequence is
+        Assert.Null(RawTraceroute.Match(Reply(probe.Bytes, 0), 0x1234, 8));    // … but not with another sequence
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProbePacket.Build(IPAddress.Loopback, IPAddress.Loopback, ttl: 0));
+    }
+
+    private static byte[] Reply(byte[] probe, byte type)
+    {
+        var copy = (byte[])probe.Clone();
+        copy[20] = type;
+        return copy;
+    }
+
+    private static int InternetChecksum(ReadOnlySpan<byte> bytes)
+    {
+        long sum = 0;
+        for (var i = 0; i < bytes.Length; i += 2)
+            sum += (bytes[i] << 8) | (i + 1 < bytes.Length ? bytes[i + 1] : 0);
+        while (sum >> 16 != 0) sum = (sum & 0xffff) + (sum >> 16);
+        return (int)(~sum & 0xffff);
+    }
+}
