@@ -93,8 +93,9 @@ public static class MachineInterfaces
     {
         try
         {
-            var bits = nic.Speed;
-            return bits > 0 ? bits / 1_000_000 : null;
+            // Linux reports an unknown speed as -1, which .NET can show as 4294967295 Mbit/s: treat it as unknown.
+            var mbps = nic.Speed / 1_000_000;
+            return mbps is > 0 and < uint.MaxValue ? mbps : null;
         }
         catch (Exception e) when (e is NetworkInformationException or PlatformNotSupportedException or SocketException or IOException)
         {

@@ -32,6 +32,24 @@ public sealed class StepRecorder
     /// <summary>The steps of one actor, in time order.</summary>
     public IReadOnlyList<ExchangeStep> StepsOf(string actor) => Steps.Where(s => s.Actor == actor).ToArray();
 
+    /// <summary>Waits (bounded) until a step matching <paramref name="match"/> is recorded; false when the time is up.</summary>
+    public async Task<bool> WaitForAsync(Func<ExchangeStep, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var watch = Stopwatch.StartNew();
+        while (!Steps.Any(match))
+        {
+            if (watch.Elapsed >= timeout)
+                return false;
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>Waits (bounded) until the server has closed <paramref name="count"/> connections; false when the time is up.</summary>
+    public Task<bool> WaitForServerClosesAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitForAsync(_ => Steps.Count(s => s.Actor == SteppedServer.Actor && s.Step == "4. fermer") >= count, timeout, cancellationToken);
+
     /// <summary>The steps drawn as a sequence diagram (SVG).</summary>
     public SequenceDiagram Diagram(string title = "Échange client–serveur") => new(title, Steps);
 

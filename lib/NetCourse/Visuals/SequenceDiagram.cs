@@ -49,7 +49,7 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
             var s = rows[r];
             var y = top + r * rowHeight + 12;
             var x = laneX[s.Actor];
-            svg.Append($"<text x=\"10\" y=\"{F(y + 4)}\" font-size=\"11\" fill=\"#555\">{F(s.AtMs)}</text>");
+            svg.Append($"<text x=\"10\" y=\"{F(y + 4)}\" font-size=\"11\" fill=\"#555\">{s.AtMs.ToString("0.0", CultureInfo.InvariantCulture)}</text>");
             var travels = s.Actor != SteppedServer.Actor && !double.IsNaN(serverX)
                 && (s.Detail.StartsWith("demande", StringComparison.Ordinal) || s.Detail.StartsWith("envoyé", StringComparison.Ordinal) || s.Detail.StartsWith("reçu", StringComparison.Ordinal));
             if (travels)

@@ -14,6 +14,7 @@ public class MachineInterfacesTests
         Assert.Equal("boucle locale", lo.Kind);
         Assert.Contains(lo.Addresses, a => a.StartsWith("127.0.0.1", StringComparison.Ordinal));
         Assert.Equal("", lo.Mac);
+        Assert.All(list, i => Assert.True(i.SpeedMbps is null or > 0 and < uint.MaxValue, $"{i.Name} : {i.SpeedMbps}"));
     }
 
     [Fact]

@@ -17,9 +17,7 @@ public class SteppedServerTests
             var run = await SteppedClient.RunAsync(server.EndPoint, "client 1", "bonjour", recorder, TimeSpan.FromSeconds(5));
             Assert.True(run.Succeeded, run.Error);
             Assert.Equal("reçu : bonjour", run.Reply);
-            var deadline = Stopwatch.StartNew();
-            while (!recorder.StepsOf(SteppedServer.Actor).Any(s => s.Step == "4. fermer") && deadline.Elapsed < TimeSpan.FromSeconds(3))
-                await Task.Delay(10);
+            Assert.True(await recorder.WaitForServerClosesAsync(1, TimeSpan.FromSeconds(3)));
         }
         var serverSteps = recorder.StepsOf(SteppedServer.Actor).Select(s => s.Step).Distinct().ToArray();
         Assert.Equal(["1. attendre", "2. accepter", "3. échanger", "4. fermer"], serverSteps);
