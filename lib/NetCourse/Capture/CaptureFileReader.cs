@@ -45,7 +45,7 @@ public static class CaptureFileReader
             while (true)
             {
                 GetPacketStatus status;
-                PacketCapture capture;
+                SharpPcap.PacketCapture capture;
                 try
                 {
                     status = device.GetNextPacket(out capture);

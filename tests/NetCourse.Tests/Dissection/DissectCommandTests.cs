@@ -1,0 +1,63 @@
+namespace NetCourse.Tests.Dissection;
+
+public sealed class DissectCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("netcourse-dissect-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Sample() =>
+        Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap").OrderByDescending(f => new FileInfo(f).Length).First();
+
+    [Fact]
+    public void Not_a_capture_gives_one_french_line_and_exit_1()
+    {
+        var path = Path.Combine(_dir, "texte.pcap");
+        File.WriteAllText(path, "ceci n'est pas une capture, juste du texte assez long pour un en-tête\n");
+        var output = TsharkAgreementTests.RunDissect(path, ["frame.number"], out var exit, out var error);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("capture", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_and_missing_files_exit_1()
+    {
+        var empty = Path.Combine(_dir, "vide.pcap");
+        File.WriteAllBytes(empty, []);
+        TsharkAgreementTests.RunDissect(empty, ["frame.number"], out var exit, out var error);
+        Assert.Equal(1, exit);
+        Assert.Contains("vide", error, StringComparison.Ordinal);
+        TsharkAgreementTests.RunDissect(Path.Combine(_dir, "absent.pcap"), ["frame.number"], out exit, out error);
+        Assert.Equal(1, exit);
+        Assert.Contains("introuvable", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_capture_prints_the_packets_before_the_damage_then_fails()
+    {
+        var sample = Sample();
+        var whole = TsharkAgreementTests.RunDissect(sample, ["frame.number"], out var exit, out _).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exit);
+        Assert.True(whole.Length >= 3);
+        var bytes = File.ReadAllBytes(sample);
+        var cut = Path.Combine(_dir, "coupee.pcap");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length - 5)]);
+        var lines = TsharkAgreementTests.RunDissect(cut, ["frame.number"], out exit, out var error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, exit);
+        Assert.Equal(whole[..^1], lines);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("tronquée", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_columns_are_the_packet_list()
+    {
+        var output = TsharkAgreementTests.RunDissect(Sample(), [], out var exit, out _);
+        Assert.Equal(0, exit);
+        var first = output.Split('\n')[0].Split('\t');
+        Assert.Equal(7, first.Length);
+        Assert.Equal("1", first[0]);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using NetCourse.Cli;
+using NetCourse.Cli.Dissect;
+
+namespace NetCourse.Tests.Dissection;
+
+/// <summary>Runs tshark and `netcourse dissect` on every capture in data/ and compares every field, packet by packet.</summary>
+public class TsharkAgreementTests
+{
+    internal static readonly string[] Fields =
+    [
+        "frame.number", "frame.time_relative", "frame.len", "frame.cap_len", "eth.src", "eth.dst", "eth.type",
+        "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len", "ipv6.src", "ipv6.dst", "tcp.srcport", "tcp.dstport",
+        "tcp.stream", "tcp.flags", "tcp.seq", "tcp.ack", "tcp.len", "udp.srcport", "udp.dstport", "udp.length",
+        "icmp.type", "icmp.code", "arp.opcode", "dns.qry.name", "dns.flags.response", "http.request.method",
+        "http.request.uri", "http.response.code", "tcp.analysis.flags", "tcp.analysis.retransmission",
+        "tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.out_of_order",
+        "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack", "tcp.flags.reset",
+        "tcp.flags.fin", "tcp.flags.syn", "icmpv6.type", "udp.stream", "ip.flags.df",
+    ];
+
+    public static TheoryData<string> Captures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in CaptureFiles())
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    private static string[] CaptureFiles() =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Data_folder_holds_captures()
+    {
+        Assert.NotEmpty(CaptureFiles());
+    }
+
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Every_field_agrees_with_tshark(string name)
+    {
+        var path = Path.Combine(RepositoryRoot.Find(), "data", name);
+        var tshark = RunTshark(path, Fields);
+        var ours = RunDissect(path, Fields, out var exit, out var error);
+        Assert.True(exit == 0, error);
+        var expected = tshark.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var actual = ours.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(expected.Length > 0, $"tshark printed nothing for {name}");
+        Assert.Equal(expected.Length, actual.Length);
+        var differences = new List<string>();
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var e = expected[i].Split('\t');
+            var a = actual[i].Split('\t');
+            Assert.Equal(Fields.Length, e.Length);
+            Assert.Equal(Fields.Length, a.Length);
+            for (var k = 0; k < Fields.Length; k++)
+            {
+                if (e[k] != a[k])
+                    differences.Add($"{name} paquet {i + 1} {Fields[k]} : tshark « {e[k]} », netcourse « {a[k]} »");
+            }
+        }
+        Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+    }
+
+    internal static string RunTshark(string path, IEnumerable<string> fields, params string[] extra)
+    {
+        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["-n", "-r", path, .. extra, "-T", "fields"])
+            start.ArgumentList.Add(a);
+        foreach (var f in fields)
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add(f);
+        }
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "tshark trop long");
+        _ = stderr.Result;
+        return output;
+    }
+
+    internal static string RunDissect(string path, string[] fields, out int exit, out string error, string? filter = null)
+    {
+        using var output = new MemoryStream();
+        using var err = new StringWriter();
+        exit = DissectCommand.Run(path, filter, fields, output, err);
+        error = err.ToString();
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+}
