@@ -66,7 +66,7 @@ public sealed class CaptureSession : IAsyncDisposable, IHtmlView
         StartAsync(new LiveCaptureOptions(device, filter, maxPackets, timeout ?? TimeSpan.FromSeconds(30)), fallbackFile);
 
     /// <summary>Stops the live capture and returns it — or returns the recorded capture in fallback mode.</summary>
-    public async Task<PacketCapture> StopAsync() =>
+    public async Task<PacketTrace> StopAsync() =>
         _live is not null ? await _live.StopAsync().ConfigureAwait(false) : CourseData.Load(FallbackFile);
 
     /// <inheritdoc />

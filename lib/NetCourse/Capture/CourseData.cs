@@ -36,17 +36,17 @@ public static class CourseData
 
     /// <summary>Reads the recorded capture <paramref name="name"/> (for example <c>06-tcp-handshake.pcap</c>).</summary>
     /// <exception cref="FileNotFoundException">No such capture, in French.</exception>
-    public static PacketCapture Load(string name)
+    public static PacketTrace Load(string name)
     {
         if (FindFile(name) is { } path)
         {
             using var file = File.OpenRead(path);
-            return PacketCapture.Load(file, $"capture enregistrée data/{name}");
+            return PacketTrace.Load(file, $"capture enregistrée data/{name}");
         }
         using var stream = IsPlainName(name) ? typeof(CourseData).Assembly.GetManifestResourceStream(ResourcePrefix + name) : null;
         if (stream is null)
             throw new FileNotFoundException($"capture enregistrée introuvable : data/{name} (captures connues : {string.Join(", ", EmbeddedNames)}).", name);
-        return PacketCapture.Load(stream, $"capture enregistrée data/{name}");
+        return PacketTrace.Load(stream, $"capture enregistrée data/{name}");
     }
 
     private static bool IsPlainName(string name) =>

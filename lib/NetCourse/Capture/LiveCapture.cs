@@ -7,7 +7,7 @@ namespace NetCourse.Capture;
 /// <summary>
 /// A capture running in the background on one interface (SharpPcap / libpcap). It stops by itself after
 /// <see cref="LiveCaptureOptions.MaxPackets"/> packets or <see cref="LiveCaptureOptions.Timeout"/>, or when
-/// <see cref="StopAsync"/> is called, and gives a <see cref="PacketCapture"/>. Typical use: start the capture, run the
+/// <see cref="StopAsync"/> is called, and gives a <see cref="PacketTrace"/>. Typical use: start the capture, run the
 /// exchange, then <c>await capture.StopAsync()</c>. In a notebook, start it through
 /// <c>LiveResources.ReplaceAsync</c> so that re-running the cell or ending the kernel stops it.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class LiveCapture : IAsyncDisposable
     private static readonly TimeSpan DrainLimit = TimeSpan.FromMilliseconds(500);
     private readonly LibPcapLiveDevice _device;
     private readonly List<CapturedFrame> _frames = [];
-    private readonly TaskCompletionSource<PacketCapture> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<PacketTrace> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopRequested;
     private int _count;
 
@@ -45,7 +45,7 @@ public sealed class LiveCapture : IAsyncDisposable
     public string StopReason { get; private set; } = "";
 
     /// <summary>Completes with the capture when it stops (count, time, or <see cref="StopAsync"/>).</summary>
-    public Task<PacketCapture> Completion => _done.Task;
+    public Task<PacketTrace> Completion => _done.Task;
 
     /// <summary>
     /// Opens <paramref name="options"/>.Device, sets the BPF filter and starts capturing in the background. Returns once
@@ -159,14 +159,14 @@ public sealed class LiveCapture : IAsyncDisposable
         CapturedFrame[] frames;
         lock (_frames) frames = [.. _frames];
         var filter = string.IsNullOrWhiteSpace(Options.Filter) ? "" : $", filtre « {Options.Filter} »";
-        _done.TrySetResult(new PacketCapture(LinkType, frames, $"capture en direct sur {Options.Device}{filter} ({reason})", Options.SnapLength));
+        _done.TrySetResult(new PacketTrace(LinkType, frames, $"capture en direct sur {Options.Device}{filter} ({reason})", Options.SnapLength));
     }
 
     /// <summary>
     /// Stops the capture after reading what the interface already holds (so packets of an exchange that just ended
     /// are all there), and returns it. Safe to call more than once.
     /// </summary>
-    public Task<PacketCapture> StopAsync()
+    public Task<PacketTrace> StopAsync()
     {
         _stopRequested = true;
         return _done.Task;

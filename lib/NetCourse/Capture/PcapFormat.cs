@@ -10,7 +10,7 @@ internal static class PcapFormat
     private const uint PcapngSectionHeader = 0x0A0D0D0A;
     private const int MaxFrame = 16 * 1024 * 1024;
 
-    public static void Write(Stream stream, PacketCapture capture)
+    public static void Write(Stream stream, PacketTrace capture)
     {
         Span<byte> header = stackalloc byte[24];
         BinaryPrimitives.WriteUInt32LittleEndian(header, PcapMagicMicro);
@@ -35,7 +35,7 @@ internal static class PcapFormat
         stream.Flush();
     }
 
-    public static PacketCapture Read(Stream stream, string origin)
+    public static PacketTrace Read(Stream stream, string origin)
     {
         var first = new byte[4];
         if (ReadFully(stream, first) < 4)
@@ -73,10 +73,10 @@ internal static class PcapFormat
             var ns = seconds * 1_000_000_000L + (nano ? fraction : fraction * 1000L);
             frames.Add(new CapturedFrame(ns, (int)Math.Min(origLen, int.MaxValue), data));
         }
-        return new PacketCapture(link, frames, Note(origin, damage, frames.Count), snap);
+        return new PacketTrace(link, frames, Note(origin, damage, frames.Count), snap);
     }
 
-    private static PacketCapture ReadPcapng(Stream stream, byte[] first, string origin)
+    private static PacketTrace ReadPcapng(Stream stream, byte[] first, string origin)
     {
         var frames = new List<CapturedFrame>();
         var interfaces = new List<(int Link, long UnitsPerSecond)>();
@@ -152,7 +152,7 @@ internal static class PcapFormat
         var linkType = interfaces.Count > 0 ? interfaces[0].Link : Capture.LinkType.Ethernet;
         if (interfaces.Select(i => i.Link).Distinct().Count() > 1)
             damage ??= "plusieurs types de lien dans un fichier : seul le premier est utilisé";
-        return new PacketCapture(linkType, frames, Note(origin, damage, frames.Count), snap);
+        return new PacketTrace(linkType, frames, Note(origin, damage, frames.Count), snap);
     }
 
     /// <summary>The if_tsresol option of an Interface Description Block (default: microseconds).</summary>

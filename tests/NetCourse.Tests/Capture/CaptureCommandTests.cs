@@ -37,7 +37,7 @@ public class CaptureCommandTests
                 return;
             }
             Assert.Equal(0, code);
-            var capture = PacketCapture.Load(path);
+            var capture = PacketTrace.Load(path);
             Assert.Equal(0, capture.Count);
             Assert.Equal(LinkType.Ethernet, capture.LinkType);
         }

@@ -41,7 +41,7 @@ public class PcapFormatTests
         if (tshark is null) return; // tshark is not installed here: the count test above still holds
         var lines = tshark.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(count, lines.Length);
-        var capture = PacketCapture.Load(path!);
+        var capture = PacketTrace.Load(path!);
         for (var i = 0; i < count; i++)
         {
             var cells = lines[i].Split('\t');
@@ -68,7 +68,7 @@ public class PcapFormatTests
         using var stream = new MemoryStream();
         original.WritePcap(stream);
         stream.Position = 0;
-        var copy = PacketCapture.Load(stream, "copie");
+        var copy = PacketTrace.Load(stream, "copie");
         Assert.Equal(original.LinkType, copy.LinkType);
         Assert.Equal(original.Frames.Select(f => (f.UnixNanoseconds, f.OriginalLength, Convert.ToHexString(f.Data))),
             copy.Frames.Select(f => (f.UnixNanoseconds, f.OriginalLength, Convert.ToHexString(f.Data))));
@@ -99,13 +99,13 @@ public class PcapFormatTests
         foreach (var cut in new[] { bytes.Length - 5, bytes.Length - 70, 24 + 16 + 10 })
         {
             using var stream = new MemoryStream(bytes[..cut]);
-            var capture = PacketCapture.Load(stream, "coupé");
+            var capture = PacketTrace.Load(stream, "coupé");
             Assert.True(capture.Count < 10);
             Assert.Contains("endommagé", capture.Origin, StringComparison.Ordinal);
         }
         var ng = File.ReadAllBytes(CourseData.FindFile("06-tcp-handshake.pcapng")!);
         using var ngStream = new MemoryStream(ng[..(ng.Length - 30)]);
-        var ngCapture = PacketCapture.Load(ngStream, "coupé");
+        var ngCapture = PacketTrace.Load(ngStream, "coupé");
         Assert.Equal(9, ngCapture.Count);
         Assert.Contains("endommagé", ngCapture.Origin, StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public class PcapFormatTests
     public void Something_that_is_not_a_capture_gets_a_french_error(string text)
     {
         using var stream = new MemoryStream(System.Text.Encoding.Latin1.GetBytes(text));
-        var error = Assert.Throws<InvalidDataException>(() => PacketCapture.Load(stream, "texte"));
+        var error = Assert.Throws<InvalidDataException>(() => PacketTrace.Load(stream, "texte"));
         Assert.Contains("capture", error.Message, StringComparison.Ordinal);
     }
 
@@ -136,7 +136,7 @@ public class PcapFormatTests
                 using var stream = new MemoryStream([.. start, .. tail]);
                 try
                 {
-                    PacketCapture.Load(stream, "aléatoire");
+                    PacketTrace.Load(stream, "aléatoire");
                 }
                 catch (InvalidDataException)
                 {

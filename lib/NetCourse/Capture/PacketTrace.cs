@@ -6,14 +6,14 @@ namespace NetCourse.Capture;
 /// A capture: the raw frames (bytes, lengths, timestamps) with their link type, whether they were just captured live
 /// or read from a file. This is what the dissector reads and what is written to a pcap file.
 /// </summary>
-public sealed class PacketCapture
+public sealed class PacketTrace
 {
     /// <summary>Creates a capture from frames.</summary>
     /// <param name="linkType">The libpcap link type of every frame (see <see cref="Capture.LinkType"/>).</param>
     /// <param name="frames">The frames, in capture order.</param>
     /// <param name="origin">Where the frames come from, in French (for example "capture en direct sur lo").</param>
     /// <param name="snapLength">The snapshot length the frames were captured with.</param>
-    public PacketCapture(int linkType, IReadOnlyList<CapturedFrame> frames, string origin, int snapLength = 262144)
+    public PacketTrace(int linkType, IReadOnlyList<CapturedFrame> frames, string origin, int snapLength = 262144)
     {
         ArgumentNullException.ThrowIfNull(frames);
         LinkType = linkType;
@@ -37,6 +37,19 @@ public sealed class PacketCapture
     /// <summary>The number of frames.</summary>
     public int Count => Frames.Count;
 
+    /// <summary>Dissects every frame, in order (Wireshark's field names, TCP analysis across the capture).</summary>
+    public IReadOnlyList<NetCourse.Dissection.DissectedPacket> Dissect()
+    {
+        var dissector = new NetCourse.Dissection.PacketDissector();
+        var packets = new List<NetCourse.Dissection.DissectedPacket>(Frames.Count);
+        foreach (var frame in Frames)
+        {
+            var seconds = Math.DivRem(frame.UnixNanoseconds, 1_000_000_000L, out var nanos);
+            packets.Add(dissector.Dissect(frame.Data, LinkType, seconds + nanos / 1_000_000_000m, frame.OriginalLength));
+        }
+        return packets;
+    }
+
     /// <summary>Writes the capture as a pcap file (microsecond timestamps), readable by Wireshark and tshark.</summary>
     public void WritePcap(string path)
     {
@@ -48,14 +61,14 @@ public sealed class PacketCapture
     public void WritePcap(Stream stream) => PcapFormat.Write(stream, this);
 
     /// <summary>Reads a pcap or pcapng file. Throws <see cref="InvalidDataException"/> (French message) when it is not a capture.</summary>
-    public static PacketCapture Load(string path)
+    public static PacketTrace Load(string path)
     {
         using var stream = File.OpenRead(path);
         return PcapFormat.Read(stream, $"fichier {Path.GetFileName(path)}");
     }
 
     /// <summary>Reads a pcap or pcapng capture from a stream. Throws <see cref="InvalidDataException"/> (French message) when it is not a capture.</summary>
-    public static PacketCapture Load(Stream stream, string origin) => PcapFormat.Read(stream, origin);
+    public static PacketTrace Load(Stream stream, string origin) => PcapFormat.Read(stream, origin);
 
     /// <inheritdoc />
     public override string ToString() =>
