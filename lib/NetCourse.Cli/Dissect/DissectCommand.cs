@@ -31,26 +31,27 @@ public sealed class DissectCommand : ICliCommand
     /// <summary>Runs the command, writing lines to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
     internal static int Run(string path, string? filterText, string[] fields, Stream output, TextWriter error)
     {
-        PacketPredicate? filter = null;
+        DisplayFilter? filter = null;
         if (!string.IsNullOrWhiteSpace(filterText))
         {
-            if (!FilterBridge.TryParse(filterText, out filter, out var message))
+            if (!DisplayFilter.TryParse(filterText, out filter, out var problem))
             {
-                error.WriteLine(message);
+                error.WriteLine($"Filtre d'affichage invalide (caractère {problem.Position + 1}) : {OneLine(problem.Reason)}");
                 return 1;
             }
         }
         if (fields.Length == 0)
             fields = DefaultFields;
         var wantsColour = Array.IndexOf(fields, "frame.coloring_rule.name") >= 0;
+        var rules = wantsColour ? ColoringRules.Default : null;
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
         try
         {
             foreach (var packet in CaptureFileReader.Read(path))
             {
-                if (filter is not null && !filter(packet))
+                if (filter is not null && !filter.Matches(packet))
                     continue;
-                var colour = wantsColour ? FilterBridge.ColoringRuleName(packet) : "";
+                var colour = wantsColour ? rules!.Match(packet)?.Name ?? "" : "";
                 for (var i = 0; i < fields.Length; i++)
                 {
                     if (i > 0)
@@ -69,4 +70,6 @@ public sealed class DissectCommand : ICliCommand
         writer.Flush();
         return 0;
     }
+
+    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -141,9 +141,35 @@ public sealed class PacketDissector
         {
             c.AddInt("eth.len", type, offset + 12, 2);
             layer.Title = $"IEEE 802.3 Ethernet, Src: {src.Display}, Dst: {dst.Display}";
-            c.Begin(LayerKind.Link, "llc", "Logical-Link Control", offset + 14);
+            var llc = c.Begin(LayerKind.Link, "llc", "Logical-Link Control", offset + 14);
             view.Protocol = "LLC";
             view.Info = "Trame IEEE 802.3 / LLC (non décodée)";
+            if (c.Need(offset + 14, 3))
+            {
+                llc.Length = 3;
+                c.AddHex("llc.dsap", c.U8(offset + 14), 2, offset + 14, 1);
+                c.AddHex("llc.ssap", c.U8(offset + 15), 2, offset + 15, 1);
+                if (c.U8(offset + 14) == 0xaa && c.Need(offset + 17, 5))
+                {
+                    llc.Length = 8;
+                    var oui = (c.U16(offset + 17) << 8) | c.U8(offset + 19);
+                    var pid = c.U16(offset + 20);
+                    c.AddHex("llc.oui", oui, 6, offset + 17, 3);
+                    c.AddHex("llc.pid", pid, 4, offset + 20, 2);
+                    if (oui == 0x00000c && pid == 0x2000)
+                    {
+                        c.Begin(LayerKind.Link, "cdp", "Cisco Discovery Protocol", offset + 22);
+                        view.Protocol = "CDP";
+                        view.Info = "Cisco Discovery Protocol";
+                    }
+                }
+                else if (c.U8(offset + 14) == 0x42)
+                {
+                    c.Begin(LayerKind.Link, "stp", "Spanning Tree Protocol", offset + 17);
+                    view.Protocol = "STP";
+                    view.Info = "Spanning Tree";
+                }
+            }
             return;
         }
         c.AddHex("eth.type", type, 4, offset + 12, 2);
@@ -173,6 +199,11 @@ public sealed class PacketDissector
                 break;
             case 0x8847:
                 DissectMpls(c, view, offset);
+                break;
+            case 0x9000:
+                c.Begin(LayerKind.Link, "loop", "Configuration Test Protocol (loopback)", offset);
+                view.Protocol = "LOOP";
+                view.Info = "Reply";
                 break;
             default:
                 c.Begin(LayerKind.Network, "data", "Data", offset).Length = Math.Max(0, c.CapturedEnd - offset);

@@ -60,4 +60,29 @@ public sealed class DissectCommandTests : IDisposable
         Assert.Equal(7, first.Length);
         Assert.Equal("1", first[0]);
     }
+
+    [Fact]
+    public void Display_filter_selects_the_same_packets_as_tshark()
+    {
+        foreach (var sample in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        {
+            foreach (var filter in new[] { "tcp.flags.syn == 1", "udp || arp", "!tcp", "ip.ttl < 64 || tcp.analysis.flags" })
+            {
+                var expected = TsharkAgreementTests.RunTshark(sample, ["frame.number"], "-Y", filter);
+                var actual = TsharkAgreementTests.RunDissect(sample, ["frame.number"], out var exit, out var error, filter);
+                Assert.True(exit == 0, error);
+                Assert.True(expected == actual, $"{Path.GetFileName(sample)} -Y \"{filter}\" : tshark [{expected.Replace('\n', ' ')}] netcourse [{actual.Replace('\n', ' ')}]");
+            }
+        }
+    }
+
+    [Fact]
+    public void Bad_filter_gives_one_line_with_the_position_and_exit_1()
+    {
+        var output = TsharkAgreementTests.RunDissect(Sample(), ["frame.number"], out var exit, out var error, "tcp.port == ");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("caractère", error, StringComparison.Ordinal);
+    }
 }

@@ -17,7 +17,7 @@ public class TsharkAgreementTests
         "http.request.uri", "http.response.code", "tcp.analysis.flags", "tcp.analysis.retransmission",
         "tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.out_of_order",
         "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack", "tcp.flags.reset",
-        "tcp.flags.fin", "tcp.flags.syn", "icmpv6.type", "udp.stream", "ip.flags.df",
+        "tcp.flags.fin", "tcp.flags.syn", "icmpv6.type", "udp.stream", "ip.flags.df", "frame.coloring_rule.name",
     ];
 
     public static TheoryData<string> Captures()
@@ -42,7 +42,7 @@ public class TsharkAgreementTests
     public void Every_field_agrees_with_tshark(string name)
     {
         var path = Path.Combine(RepositoryRoot.Find(), "data", name);
-        var tshark = RunTshark(path, Fields);
+        var tshark = RunTshark(path, Fields, "--color");
         var ours = RunDissect(path, Fields, out var exit, out var error);
         Assert.True(exit == 0, error);
         var expected = tshark.Split('\n', StringSplitOptions.RemoveEmptyEntries);
