@@ -11,6 +11,9 @@ namespace NetCourse.Lab;
 /// </summary>
 public sealed class LabNetwork : IAsyncDisposable, IHtmlView
 {
+    /// <summary>Set this environment variable to 1 to refuse building the lab (to see the chapter as without root).</summary>
+    public const string DisableVariable = "NETCOURSE_NO_LAB";
+
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
     private readonly LabPlan? _plan;
     private int _disposed;
@@ -103,6 +106,8 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     /// <summary>Why the lab cannot be built here (French), or null when it can.</summary>
     public static string? WhyNotPossible()
     {
+        if (Environment.GetEnvironmentVariable(DisableVariable) == "1")
+            return $"Labo désactivé ({DisableVariable}=1) : le chapitre 8 rejoue la capture enregistrée data/08-traceroute.pcap, comme sans root.";
         if (!OperatingSystem.IsLinux())
             return "Le labo utilise les espaces de noms réseau de Linux : il ne fonctionne que sous Linux.";
         if (!MachineCheck.IsRoot)

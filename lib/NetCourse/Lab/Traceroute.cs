@@ -32,8 +32,20 @@ public static class Traceroute
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var watch = Stopwatch.StartNew();
-                var reply = await ping.SendPingAsync(target, TimeSpan.FromMilliseconds(options.TimeoutMs), buffer: null,
-                    new PingOptions(ttl, dontFragment: true), cancellationToken).ConfigureAwait(false);
+                PingReply reply;
+                try
+                {
+                    reply = await ping.SendPingAsync(target, TimeSpan.FromMilliseconds(options.TimeoutMs), buffer: null,
+                        new PingOptions(ttl, dontFragment: true), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is PingException or PlatformNotSupportedException)
+                {
+                    // Without root, .NET uses the system's ping program; without it, no probe can be sent.
+                    return new TracerouteResult(target, hops, "sondes ICMP écho")
+                    {
+                        Error = $"{e.GetBaseException().Message} — sans root, .NET passe par le programme ping (sudo apt-get install iputils-ping).",
+                    };
+                }
                 var elapsed = watch.Elapsed.TotalMilliseconds;
                 switch (reply.Status)
                 {

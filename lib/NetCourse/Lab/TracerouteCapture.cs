@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using NetCourse.Capture;
 using NetCourse.Visuals;
 using PacketDotNet;
 using SharpPcap;
@@ -40,6 +41,20 @@ public sealed class TracerouteCapture : IHtmlView
         while (reader.GetNextPacket(out var capture) == GetPacketStatus.PacketRead) raw.Add(capture.GetPacket());
         reader.Close();
         return new TracerouteCapture(Parse(raw), raw, $"capture enregistrée {Path.GetFileName(path)}");
+    }
+
+    /// <summary>The course's recorded traceroute, data/08-traceroute.pcap (from the repository, else the copy embedded in the library).</summary>
+    public static TracerouteCapture Recorded() => FromTrace(CourseData.Load(RecordedName));
+
+    /// <summary>The name of the recorded traceroute in data/.</summary>
+    public const string RecordedName = "08-traceroute.pcap";
+
+    /// <summary>Takes the ICMP packets of a capture read or taken by <see cref="NetCourse.Capture"/>.</summary>
+    public static TracerouteCapture FromTrace(PacketTrace trace)
+    {
+        var raw = trace.Frames.Select(f => new RawCapture((LinkLayers)trace.LinkType,
+            new PosixTimeval((ulong)(f.UnixNanoseconds / 1_000_000_000), (ulong)(f.UnixNanoseconds % 1_000_000_000 / 1000)), f.Data)).ToArray();
+        return new TracerouteCapture(Parse(raw), raw, trace.Origin);
     }
 
     /// <summary>

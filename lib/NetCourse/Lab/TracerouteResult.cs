@@ -10,6 +10,9 @@ namespace NetCourse.Lab;
 /// <param name="Source">Where the hops come from, in French (live probes, a live capture, a recorded capture).</param>
 public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<TracerouteHop> Hops, string Source) : IHtmlView
 {
+    /// <summary>Why the probes could not be sent (French), or null when they were.</summary>
+    public string? Error { get; init; }
+
     /// <summary>True when the target answered.</summary>
     public bool Reached => Hops.Any(h => h.Reached);
 
@@ -38,6 +41,7 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     public string ToText()
     {
         var text = new StringBuilder($"traceroute vers {Target} ({Source})").AppendLine();
+        if (Error is not null) text.AppendLine($"erreur : {Error}");
         foreach (var hop in Hops) text.AppendLine(hop.ToLine());
         text.Append(Reached ? $"destination atteinte au saut {ReachedAtTtl}." : "destination non atteinte.");
         return text.ToString();
@@ -46,6 +50,8 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     /// <inheritdoc />
     public string ToHtml()
     {
+        if (Error is not null && Hops.Count == 0)
+            return $"<p style=\"color:#c62828;font-family:sans-serif\">Traceroute vers {Html.Encode(Target.ToString())} impossible : {Html.Encode(Error)}</p>";
         var rows = Hops.Select(h => (IReadOnlyList<string>)[
             h.Ttl.ToString(System.Globalization.CultureInfo.InvariantCulture),
             h.Address?.ToString() ?? "*",
