@@ -18,8 +18,11 @@ public sealed class CourseDnsServer : IAsyncDisposable
     private int _answered;
     private int _dropped;
 
-    private CourseDnsServer(Socket socket, DnsZone zone)
+    private readonly bool _nxOutsideZone;
+
+    private CourseDnsServer(Socket socket, DnsZone zone, bool nxOutsideZone = false)
     {
+        _nxOutsideZone = nxOutsideZone;
         _socket = socket;
         Zone = zone;
         EndPoint = (IPEndPoint)socket.LocalEndPoint!;
@@ -63,6 +66,25 @@ public sealed class CourseDnsServer : IAsyncDisposable
         return Task.FromResult(new CourseDnsServer(socket, zone ?? DnsZone.Course()));
     }
 
+    /// <summary>
+    /// Binds to any address, for use only from a thread that has entered a network namespace the course created
+    /// (see <see cref="IsolatedLookup"/>): names outside the zone then get NXDOMAIN instead of REFUSED.
+    /// </summary>
+    internal static CourseDnsServer StartInsideNamespace(IPEndPoint bindTo, DnsZone zone)
+    {
+        var socket = new Socket(bindTo.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(bindTo);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        return new CourseDnsServer(socket, zone, nxOutsideZone: true);
+    }
+
     /// <summary>Builds the response bytes for one received datagram, or null to drop it. Never throws.</summary>
     public byte[]? Answer(ReadOnlySpan<byte> query)
     {
@@ -93,7 +115,9 @@ public sealed class CourseDnsServer : IAsyncDisposable
         }
         var q = message.Questions[0];
         DnsMessage response;
-        if (!Zone.IsInside(q.Name))
+        if (!Zone.IsInside(q.Name) && _nxOutsideZone)
+            response = DnsMessage.ResponseTo(message, DnsResponseCode.NameError, [], false);
+        else if (!Zone.IsInside(q.Name))
             response = DnsMessage.ResponseTo(message, DnsResponseCode.Refused, [], false);
         else if (!Zone.Exists(q.Name))
             response = DnsMessage.ResponseTo(message, DnsResponseCode.NameError, [], true);

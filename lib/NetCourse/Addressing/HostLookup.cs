@@ -53,13 +53,43 @@ public static class HostLookup
         }
     }
 
-    /// <summary>Resolves several names one after the other and shows them as a table (name, addresses, time, message).</summary>
+    /// <summary>The names listed in /etc/hosts (or in <paramref name="hostsFile"/>), in file order, without duplicates.</summary>
+    public static IReadOnlyList<string> HostsFileNames(string hostsFile = "/etc/hosts")
+    {
+        try
+        {
+            return File.ReadAllLines(hostsFile)
+                .Select(l => l.Split('#')[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                .Where(p => p.Length >= 2 && IPAddress.TryParse(p[0], out _))
+                .SelectMany(p => p.Skip(1)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Resolves without any packet leaving the machine: names of /etc/hosts (and localhost) go to the system resolver,
+    /// which answers from the file; any other name is resolved by <see cref="IsolatedLookup"/> in a throwaway namespace.
+    /// </summary>
+    public static Task<LookupResult> ResolveOfflineAsync(string? name, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var host = (name ?? "").Trim().TrimEnd('.');
+        var local = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _)
+            || HostsFileNames().Contains(host, StringComparer.OrdinalIgnoreCase);
+        if (local || host.Length == 0 || host.Any(char.IsWhiteSpace))
+            return ResolveAsync(name, timeout, cancellationToken);
+        return IsolatedLookup.ResolveAsync(host, timeout);
+    }
+
+    /// <summary>Resolves several names one after the other (with <see cref="ResolveOfflineAsync"/>) and shows them as a table (name, addresses, time, message).</summary>
     public static async Task<HtmlTable> TableAsync(IEnumerable<string> names, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var rows = new List<IReadOnlyList<string>>();
         foreach (var name in names)
         {
-            var r = await ResolveAsync(name, timeout, cancellationToken).ConfigureAwait(false);
+            var r = await ResolveOfflineAsync(name, timeout, cancellationToken).ConfigureAwait(false);
             rows.Add([r.Name, r.Succeeded ? string.Join(", ", r.Addresses) : "—",
                 r.ElapsedMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), r.Error ?? "trouvé"]);
         }

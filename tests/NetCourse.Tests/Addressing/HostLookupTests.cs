@@ -15,10 +15,26 @@ public class HostLookupTests
     [Fact]
     public async Task An_invalid_name_fails_with_a_french_message_within_the_timeout()
     {
-        var r = await HostLookup.ResolveAsync("nexiste-pas.invalid", TimeSpan.FromSeconds(5));
+        // Offline: an unknown name is resolved in a throwaway namespace, never by the machine's real DNS server.
+        var r = await HostLookup.ResolveOfflineAsync("nexiste-pas.invalid", TimeSpan.FromSeconds(5));
         Assert.False(r.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(r.Error));
         Assert.True(r.ElapsedMs < 6000);
+    }
+
+    [Fact]
+    public void Hosts_file_names_are_read_in_order_without_comments()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["# en-tête", "127.0.0.1 localhost", "127.0.1.1 machine.lab.test machine # commentaire", "::1 localhost ip6-localhost", "pas-une-ip nom"]);
+            Assert.Equal(["localhost", "machine.lab.test", "machine", "ip6-localhost"], HostLookup.HostsFileNames(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Theory]
