@@ -1,0 +1,13 @@
+using System.CommandLine;
+using NetCourse.Sockets;
+
+namespace NetCourse.Cli.Serve;
+
+/// <summary>`netcourse serve http --port 8080`: the tiny HTTP server written on a socket (try it with curl).</summary>
+public sealed class HttpServeCommand : IServeSubcommand
+{
+    /// <inheritdoc />
+    public Command Build() => ServeRunner.Build("http", "Petit serveur HTTP écrit sur un socket (pages /, /heure, /echo).", 8080,
+        async (port, address, options) => await TinyHttpServer.StartAsync(port, address, options, fallbackToFreePort: false).ConfigureAwait(false),
+        server => $"Serveur HTTP : {((TinyHttpServer)server).Notice} ({((TinyHttpServer)server).Url})");
+}

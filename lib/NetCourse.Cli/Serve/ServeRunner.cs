@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using NetCourse.Ports;
+using NetCourse.Sockets;
+
+namespace NetCourse.Cli.Serve;
+
+/// <summary>What the echo, chat and http sub-commands share: options, checks of the input, start, wait for Ctrl-C, clean stop.</summary>
+internal static class ServeRunner
+{
+    public static Command Build(string name, string description, int defaultPort,
+        Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe)
+    {
+        var port = new Option<int>("--port") { Description = "Port d'écoute (0 = un port libre choisi par le système).", DefaultValueFactory = _ => defaultPort };
+        var host = new Option<string>("--host") { Description = "Adresse locale : la boucle locale (127.0.0.1, ::1) ou une adresse du labo (198.18.0.0/15).", DefaultValueFactory = _ => "127.0.0.1" };
+        var idle = new Option<double>("--idle-timeout") { Description = "Secondes de silence avant de déconnecter un client.", DefaultValueFactory = _ => 30 };
+        var maxClients = new Option<int>("--max-clients") { Description = "Nombre maximal de clients simultanés.", DefaultValueFactory = _ => 2000 };
+        var command = new Command(name, description) { port, host, idle, maxClients };
+        command.SetAction((parse, token) => RunAsync(name, parse.GetValue(port), parse.GetValue(host), parse.GetValue(idle), parse.GetValue(maxClients),
+            start, describe, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string name, int port, string? host, double idleSeconds, int maxClients,
+        Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe, CancellationToken token)
+    {
+        if (port is < 0 or > 65535)
+            return Fail($"port {port} invalide : un port va de 0 à 65535.");
+        if (!IPAddress.TryParse(host, out var address) || !TargetPolicy.IsAllowed(address))
+            return Fail($"adresse « {host} » refusée : le serveur n'écoute que sur la boucle locale (127.0.0.1, ::1) ou une adresse du labo ({TargetPolicy.LabNetwork}).");
+        if (!(idleSeconds > 0 && idleSeconds <= 3600))
+            return Fail("--idle-timeout doit être compris entre 0 et 3600 secondes.");
+        if (maxClients is < 1 or > 100_000)
+            return Fail("--max-clients doit être compris entre 1 et 100000.");
+
+        IAsyncDisposable server;
+        try
+        {
+            server = await start(port, address, ServerOptions.Default with { IdleTimeout = TimeSpan.FromSeconds(idleSeconds), MaxClients = maxClients }).ConfigureAwait(false);
+        }
+        catch (PortInUseException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return Fail($"impossible d'écouter sur {host}:{port} : {e.Message}");
+        }
+        await using (server.ConfigureAwait(false))
+        {
+            Console.WriteLine($"{describe(server)} — Ctrl-C pour arrêter.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            Console.WriteLine($"Arrêt du serveur {name}{StatsOf(server)}.");
+        }
+        return 0;
+    }
+
+    private static string StatsOf(IAsyncDisposable server)
+    {
+        var stats = server switch
+        {
+            EchoServer e => e.Stats,
+            ChatServer c => c.Stats,
+            TinyHttpServer h => h.Stats,
+            _ => null,
+        };
+        return stats is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $" : {stats.Accepted} connexion(s), {stats.TimedOut} inactive(s) coupée(s), {stats.Dropped} interrompue(s), {stats.BytesIn} octets reçus, {stats.BytesOut} envoyés");
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"netcourse serve : {message}");
+        return 1;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+
+namespace NetCourse.Sockets;
+
+/// <summary>
+/// A small line-based chat over TCP (try it with <c>nc 127.0.0.1 12801</c>): every line a client sends is relayed to
+/// the other clients as "[nom] texte". Commands: /nom NOUVEAU, /qui, /quitter. Bounded: lines longer than
+/// MaxMessageBytes and silent clients are disconnected; a client too slow to read its messages (256 waiting) is
+/// disconnected rather than slowing the others down.
+/// </summary>
+public sealed class ChatServer : IAsyncDisposable
+{
+    private const int MaxQueuedLines = 256;
+    private readonly TcpServerHost host;
+    private readonly ConcurrentDictionary<long, Member> members = new();
+    private long relayed;
+
+    private sealed record Member(ClientConnection Connection, Channel<string> Outbox);
+
+    private ChatServer(ServerBinding binding, ServerOptions options)
+    {
+        host = new TcpServerHost(binding, options, ServeAsync);
+    }
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port => host.Binding.Port;
+
+    /// <summary>The address and port the server listens on.</summary>
+    public IPEndPoint EndPoint => host.Binding.EndPoint;
+
+    /// <summary>What happened at start, in French.</summary>
+    public string Notice => host.Binding.Notice;
+
+    /// <summary>The counters now.</summary>
+    public ServerStats Stats => host.Stats;
+
+    /// <summary>How many lines were delivered to clients (one line sent to three others counts three).</summary>
+    public long LinesRelayed => Interlocked.Read(ref relayed);
+
+    /// <summary>Starts the server.</summary>
+    /// <param name="port">The port (default 12801; 0 = any free port).</param>
+    /// <param name="address">The local address (default 127.0.0.1).</param>
+    /// <param name="options">The bounds (default <see cref="ServerOptions.Default"/>).</param>
+    /// <param name="fallbackToFreePort">When the port is taken: true uses a free port, false throws <see cref="PortInUseException"/>.</param>
+    public static Task<ChatServer> StartAsync(int port = 12801, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true)
+    {
+        var bounds = options ?? ServerOptions.Default;
+        bounds.Validate();
+        var binding = ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort);
+        return Task.FromResult(new ChatServer(binding, bounds));
+    }
+
+    private async Task ServeAsync(ClientConnection client)
+    {
+        client.Name = $"client{client.Id}";
+        var outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(MaxQueuedLines) { SingleReader = true });
+        var member = new Member(client, outbox);
+        var writer = Task.Run(() => WriteLoopAsync(member));
+        members[client.Id] = member;
+        try
+        {
+            Send(member, $"Bienvenue, vous êtes {client.Name}. Commandes : /nom NOUVEAU, /qui, /quitter.");
+            Broadcast(client.Id, $"* {client.Name} a rejoint le salon");
+            var reader = new LineReader(client.ReceiveAsync, host.Options.MaxMessageBytes);
+            while (true)
+            {
+                string? line;
+                try
+                {
+                    line = await reader.ReadLineAsync().ConfigureAwait(false);
+                }
+                catch (ProtocolViolationException)
+                {
+                    Send(member, $"* ligne trop longue (au plus {host.Options.MaxMessageBytes} octets) : déconnexion");
+                    outbox.Writer.TryComplete();
+                    await Task.WhenAny(writer, Task.Delay(host.Options.IdleTimeout)).ConfigureAwait(false);
+                    await client.CloseGracefullyAsync().ConfigureAwait(false);
+                    throw;
+                }
+                if (line is null || line == "/quitter") return;
+                if (line.StartsWith("/nom ", StringComparison.Ordinal))
+                {
+                    var name = new string(line[5..].Trim().Where(c => !char.IsControl(c)).Take(32).ToArray());
+                    if (name.Length == 0) { Send(member, "* nom vide, ignoré"); continue; }
+                    Broadcast(client.Id, $"* {client.Name} s'appelle maintenant {name}");
+                    client.Name = name;
+                    Send(member, $"* vous êtes maintenant {name}");
+                }
+                else if (line == "/qui")
+                {
+                    Send(member, "* connectés : " + string.Join(", ", members.Values.Select(m => m.Connection.Name).Order(StringComparer.Ordinal)));
+                }
+                else if (line.Length > 0)
+                {
+                    Broadcast(client.Id, $"[{client.Name}] {line}");
+                }
+            }
+        }
+        finally
+        {
+            members.TryRemove(client.Id, out _);
+            outbox.Writer.TryComplete();
+            Broadcast(client.Id, $"* {client.Name} a quitté le salon");
+            // Let the last lines (goodbye, "too long") go out, bounded by the idle timeout.
+            await Task.WhenAny(writer, Task.Delay(host.Options.IdleTimeout)).ConfigureAwait(false);
+        }
+    }
+
+    private void Broadcast(long from, string line)
+    {
+        foreach (var member in members.Values)
+            if (member.Connection.Id != from) Send(member, line);
+    }
+
+    private static void Send(Member member, string line)
+    {
+        if (!member.Outbox.Writer.TryWrite(line))
+        {
+            // Too slow to read its messages: drop that client, not the message for the others.
+            member.Outbox.Writer.TryComplete();
+            member.Connection.Dispose();
+        }
+    }
+
+    private async Task WriteLoopAsync(Member member)
+    {
+        try
+        {
+            await foreach (var line in member.Outbox.Reader.ReadAllAsync(member.Connection.Token).ConfigureAwait(false))
+            {
+                await member.Connection.SendAsync(Encoding.UTF8.GetBytes(line + "\n")).ConfigureAwait(false);
+                Interlocked.Increment(ref relayed);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            member.Connection.Dispose();
+        }
+    }
+
+    /// <summary>Stops accepting, closes every client, releases the port.</summary>
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    /// <inheritdoc />
+    public override string ToString() => $"Salon de discussion — {Notice}";
+}

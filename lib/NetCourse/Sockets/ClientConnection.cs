@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetCourse.Sockets;
+
+/// <summary>One accepted client, as the course's servers see it: every read and write is bounded by the idle timeout.</summary>
+internal sealed class ClientConnection : IDisposable
+{
+    private readonly TcpServerHost host;
+    private readonly CancellationTokenSource idle;
+    private readonly TimeSpan idleTimeout;
+    private int disposed;
+
+    public ClientConnection(long id, Socket socket, TcpServerHost host)
+    {
+        Id = id;
+        Socket = socket;
+        this.host = host;
+        idleTimeout = host.Options.IdleTimeout;
+        idle = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+        Remote = socket.RemoteEndPoint as IPEndPoint;
+    }
+
+    public long Id { get; }
+
+    public Socket Socket { get; }
+
+    public IPEndPoint? Remote { get; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Cancelled when the client has been idle too long or the server stops.</summary>
+    public CancellationToken Token => idle.Token;
+
+    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer)
+    {
+        idle.CancelAfter(idleTimeout);
+        var n = await Socket.ReceiveAsync(buffer, SocketFlags.None, idle.Token).ConfigureAwait(false);
+        Interlocked.Add(ref host.BytesIn, n);
+        return n;
+    }
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> data)
+    {
+        idle.CancelAfter(idleTimeout);
+        while (!data.IsEmpty)
+        {
+            var n = await Socket.SendAsync(data, SocketFlags.None, idle.Token).ConfigureAwait(false);
+            data = data[n..];
+            Interlocked.Add(ref host.BytesOut, n);
+        }
+    }
+
+    /// <summary>Sends what remains with its own short bound, even when the idle timeout has already fired (for a last error answer).</summary>
+    public async ValueTask SendFinalAsync(ReadOnlyMemory<byte> data, TimeSpan timeout)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+        bound.CancelAfter(timeout);
+        while (!data.IsEmpty)
+        {
+            var n = await Socket.SendAsync(data, SocketFlags.None, bound.Token).ConfigureAwait(false);
+            data = data[n..];
+            Interlocked.Add(ref host.BytesOut, n);
+        }
+    }
+
+    /// <summary>
+    /// Closes politely after an error answer: FIN first, then reads and discards what the client still sends (at most
+    /// 1 MiB, at most 1 s), so that the kernel does not answer unread data with a RST that would destroy the answer.
+    /// </summary>
+    public async ValueTask CloseGracefullyAsync()
+    {
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Send);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+            bound.CancelAfter(TimeSpan.FromSeconds(1));
+            var sink = new byte[16 * 1024];
+            for (var total = 0; total < 1 << 20;)
+            {
+                var n = await Socket.ReceiveAsync(sink, SocketFlags.None, bound.Token).ConfigureAwait(false);
+                if (n == 0) break;
+                total += n;
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        try { idle.Cancel(); } catch (ObjectDisposedException) { }
+        Socket.Dispose();
+        idle.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace NetCourse.Sockets;
+
+/// <summary>
+/// A TCP echo server: everything a client sends comes back unchanged. Bounded: a client silent longer than the idle
+/// timeout is disconnected, at most MaxClients at once, 16 KiB read at a time (memory stays small).
+/// Start it from a notebook through LiveResources so that re-running the cell restarts it.
+/// </summary>
+public sealed class EchoServer : IAsyncDisposable
+{
+    private readonly TcpServerHost host;
+
+    private EchoServer(ServerBinding binding, ServerOptions options)
+    {
+        host = new TcpServerHost(binding, options, ServeAsync);
+    }
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port => host.Binding.Port;
+
+    /// <summary>The address and port the server listens on.</summary>
+    public IPEndPoint EndPoint => host.Binding.EndPoint;
+
+    /// <summary>What happened at start, in French (the port used, and why when it is not the one asked for).</summary>
+    public string Notice => host.Binding.Notice;
+
+    /// <summary>The counters now.</summary>
+    public ServerStats Stats => host.Stats;
+
+    /// <summary>Starts the server.</summary>
+    /// <param name="port">The port (12800 like the source; 0 = any free port).</param>
+    /// <param name="address">The local address (default 127.0.0.1).</param>
+    /// <param name="options">The bounds (default <see cref="ServerOptions.Default"/>).</param>
+    /// <param name="fallbackToFreePort">When the port is taken: true uses a free port (see <see cref="Notice"/>), false throws <see cref="PortInUseException"/>.</param>
+    public static Task<EchoServer> StartAsync(int port = 12800, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true)
+    {
+        var bounds = options ?? ServerOptions.Default;
+        bounds.Validate();
+        var binding = ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort);
+        return Task.FromResult(new EchoServer(binding, bounds));
+    }
+
+    private static async Task ServeAsync(ClientConnection client)
+    {
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var n = await client.ReceiveAsync(buffer).ConfigureAwait(false);
+            if (n == 0) return;
+            await client.SendAsync(buffer.AsMemory(0, n)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops accepting, closes every client, releases the port.</summary>
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    /// <inheritdoc />
+    public override string ToString() => $"Serveur écho — {Notice}";
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NetCourse.Sockets;
+
+/// <summary>
+/// Measures how fast one TCP connection carries data over the loopback: a sender writes as fast as it can, a receiver
+/// counts. Bounded by a byte count and a duration, whichever comes first (the same idea as <c>iperf3 -c 127.0.0.1</c>).
+/// </summary>
+public static class ThroughputDemo
+{
+    /// <summary>Runs one measurement.</summary>
+    /// <param name="maxBytes">Stop after this many bytes (default 4 GB, at most 64 GB).</param>
+    /// <param name="maxTime">Stop after this long (default 2 s, at most 30 s).</param>
+    /// <param name="bufferBytes">The size of each send()/receive() (default 128 KiB, like iperf3).</param>
+    /// <param name="cancellationToken">Stops the measurement.</param>
+    public static async Task<ThroughputResult> RunAsync(long maxBytes = 4_000_000_000, TimeSpan? maxTime = null, int bufferBytes = 128 * 1024,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBytes, 64_000_000_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferBytes, 16 << 20);
+        var duration = maxTime ?? TimeSpan.FromSeconds(2);
+        if (duration <= TimeSpan.Zero || duration > TimeSpan.FromSeconds(30))
+            throw new ArgumentOutOfRangeException(nameof(maxTime), "La durée doit être comprise entre 1 ms et 30 s.");
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(duration + TimeSpan.FromSeconds(10));
+        var token = bound.Token;
+
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var accepting = listener.AcceptAsync(token).AsTask();
+        await sender.ConnectAsync(listener.LocalEndPoint!, token).ConfigureAwait(false);
+        using var receiver = await accepting.ConfigureAwait(false);
+
+        var receiving = Task.Run(async () =>
+        {
+            var buffer = GC.AllocateUninitializedArray<byte>(bufferBytes, pinned: true);
+            long total = 0;
+            while (true)
+            {
+                var n = await receiver.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false);
+                if (n == 0) return total;
+                total += n;
+            }
+        }, token);
+
+        var data = GC.AllocateArray<byte>(bufferBytes, pinned: true);
+        var clock = Stopwatch.StartNew();
+        long sent = 0;
+        while (sent < maxBytes && clock.Elapsed < duration)
+        {
+            var chunk = (int)Math.Min(bufferBytes, maxBytes - sent);
+            sent += await sender.SendAsync(data.AsMemory(0, chunk), SocketFlags.None, token).ConfigureAwait(false);
+        }
+        sender.Shutdown(SocketShutdown.Send);
+        var received = await receiving.ConfigureAwait(false);
+        return new ThroughputResult(received, clock.Elapsed.TotalSeconds, bufferBytes);
+    }
+}

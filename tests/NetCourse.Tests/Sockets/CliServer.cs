@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace NetCourse.Tests.Sockets;
+
+/// <summary>`netcourse serve KIND --port 0 …` started as a real process; stopped with SIGINT (Ctrl-C) on dispose.</summary>
+internal sealed partial class CliServer : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> rest;
+
+    private CliServer(Process process, int port, string firstLine, Task<string> rest)
+    {
+        this.process = process;
+        Port = port;
+        FirstLine = firstLine;
+        this.rest = rest;
+    }
+
+    public int Port { get; }
+
+    public string FirstLine { get; }
+
+    public int Pid => process.Id;
+
+    public static string CliDll
+    {
+        get
+        {
+            var local = Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.dll");
+            if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.runtimeconfig.json"))) return local;
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "bin", "NetCourse.Cli", "debug", "NetCourse.Cli.dll");
+                if (File.Exists(candidate)) return candidate;
+            }
+            throw new FileNotFoundException("NetCourse.Cli.dll introuvable : construisez lib/NetCourse.Cli.");
+        }
+    }
+
+    public static ProcessStartInfo StartInfo(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliDll);
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        return info;
+    }
+
+    public static async Task<CliServer> StartAsync(string kind, params string[] extra)
+    {
+        var process = Process.Start(StartInfo(["serve", kind, "--port", "0", .. extra]))!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? "";
+            var match = PortPattern().Match(line);
+            if (!match.Success)
+                throw new InvalidOperationException($"pas de port dans « {line} » ; erreur : {await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(5))}");
+            return new CliServer(process, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), line,
+                process.StandardOutput.ReadToEndAsync());
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends SIGINT (what Ctrl-C sends) and waits for a clean exit.</summary>
+    public async Task<(int ExitCode, string Output)> InterruptAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var bound = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(bound.Token);
+        return (process.ExitCode, await rest);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            try { await InterruptAsync(TimeSpan.FromSeconds(5)); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+        }
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@":(\d+)[\.\s]")]
+    private static partial Regex PortPattern();
+}
