@@ -3,7 +3,7 @@ using System.Net;
 namespace NetCourse.Lab;
 
 /// <summary>One captured ICMPv4 packet, as a line of the packet list.</summary>
-/// <param name="Number">Its number in the capture (from 1).</param>
+/// <param name="Number">Its frame number in the capture (from 1, as in the No. column).</param>
 /// <param name="Time">Seconds since the first packet of the capture.</param>
 /// <param name="Source">IP source.</param>
 /// <param name="Destination">IP destination.</param>

@@ -31,6 +31,11 @@ public sealed class TracerouteCapture : IHtmlView
     /// <summary>Where the packets come from, in French.</summary>
     public string Source { get; }
 
+    /// <summary>The same frames as a <see cref="PacketTrace"/>, for the course's dissector and packet views (<c>Trace.Dissect()</c>).</summary>
+    public PacketTrace Trace => new(Raw.Count > 0 ? (int)Raw[0].LinkLayerType : (int)LinkLayers.Ethernet,
+        Raw.Select(r => new CapturedFrame((long)r.Timeval.Seconds * 1_000_000_000 + (long)r.Timeval.MicroSeconds * 1000, r.PacketLength, r.Data)).ToArray(),
+        Source);
+
     /// <summary>Reads a pcap file (for example data/08-traceroute.pcap). Throws <see cref="FileNotFoundException"/> with a French message when it is missing.</summary>
     public static TracerouteCapture FromFile(string path)
     {
@@ -175,7 +180,7 @@ public sealed class TracerouteCapture : IHtmlView
                     seq = (inner[headerLength + 6] << 8) | inner[headerLength + 7];
                 }
             }
-            list.Add(new IcmpPacketInfo(list.Count + 1, time, ip.SourceAddress, ip.DestinationAddress, ip.TimeToLive, type, code, id, seq, quotedTtl));
+            list.Add(new IcmpPacketInfo(i + 1, time, ip.SourceAddress, ip.DestinationAddress, ip.TimeToLive, type, code, id, seq, quotedTtl));
         }
         return list;
     }
