@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using NetCourse.Visuals;
 
 namespace NetCourse.Addressing;
 
@@ -71,5 +72,22 @@ public static class DnsClient
         {
             return new DnsQueryResult(name, type, label, null, watch.Elapsed.TotalMilliseconds, $"erreur réseau : {e.SocketErrorCode}.", query, []);
         }
+    }
+
+    /// <summary>Asks several questions ("nom" for A, "nom AAAA" for another type) and shows the answers as a table.</summary>
+    public static async Task<HtmlTable> TableAsync(IPEndPoint server, IEnumerable<string> questions, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var question in questions)
+        {
+            var parts = question.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length == 0)
+                continue;
+            var type = parts.Length > 1 && Enum.TryParse<DnsRecordType>(parts[1], true, out var t) ? t : DnsRecordType.A;
+            var r = await QueryAsync(server, parts[0], type, timeout, false, cancellationToken).ConfigureAwait(false);
+            rows.Add([parts[0], type.ToString(), r.Status, r.Addresses.Count == 0 ? "—" : string.Join(", ", r.Addresses),
+                r.ElapsedMs.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), r.Error ?? ""]);
+        }
+        return new HtmlTable($"Questions au serveur DNS {server}", ["Nom", "Type", "Statut", "Adresses", "Durée (ms)", "Erreur"], rows);
     }
 }

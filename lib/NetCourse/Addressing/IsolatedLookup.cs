@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
-using NetCourse.Lab;
 
 namespace NetCourse.Addressing;
 
@@ -15,11 +13,6 @@ namespace NetCourse.Addressing;
 /// </summary>
 public static class IsolatedLookup
 {
-    private const int CloneNewNet = 0x40000000;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int setns(int fd, int nstype);
-
     /// <summary>The nameserver addresses of /etc/resolv.conf (or of <paramref name="resolvConf"/>).</summary>
     public static IReadOnlyList<IPAddress> Nameservers(string resolvConf = "/etc/resolv.conf")
     {
@@ -50,51 +43,16 @@ public static class IsolatedLookup
         var servers = Nameservers();
         if (servers.Count == 0)
             return new LookupResult(host, [], 0, "aucun serveur DNS dans /etc/resolv.conf : le résolveur ne peut consulter que /etc/hosts.");
-        var ns = $"nc-dns-{Environment.ProcessId}-{Random.Shared.Next(100000, 999999)}";
-        var add = ExternalCommand.Run("ip", ["netns", "add", ns], TimeSpan.FromSeconds(5));
-        if (!add.Succeeded)
-            return new LookupResult(host, [], 0, $"isolement impossible (il faut être root, avec iproute2) : {add.Error.Trim()}");
-        try
-        {
-            var setup = ExternalCommand.Run("ip", ["-n", ns, "link", "set", "lo", "up"], TimeSpan.FromSeconds(5));
-            foreach (var server in servers.Where(s => !IPAddress.IsLoopback(s)))
-            {
-                var prefix = server.AddressFamily == AddressFamily.InterNetworkV6 ? "/128" : "/32";
-                var r = ExternalCommand.Run("ip", ["-n", ns, "addr", "add", server + prefix, "dev", "lo"], TimeSpan.FromSeconds(5));
-                if (!r.Succeeded) setup = r;
-            }
-            if (!setup.Succeeded)
-                return new LookupResult(host, [], 0, $"préparation de l'espace de noms impossible : {setup.Error.Trim()}");
-            var done = new TaskCompletionSource<LookupResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var thread = new Thread(() => done.TrySetResult(RunInside(ns, host, servers, zone ?? DnsZone.Course(), limit)))
-            {
-                IsBackground = true,
-                Name = "netcourse-isolated-lookup",
-            };
-            thread.Start();
-            try
-            {
-                return await done.Task.WaitAsync(limit + TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return new LookupResult(host, [], limit.TotalMilliseconds, $"pas de réponse du résolveur en {limit.TotalSeconds:0.#} s.");
-            }
-        }
-        finally
-        {
-            ExternalCommand.Run("ip", ["netns", "del", ns], TimeSpan.FromSeconds(5));
-        }
+        var setup = servers.Where(s => !IPAddress.IsLoopback(s))
+            .Select(s => new[] { "addr", "add", s + (s.AddressFamily == AddressFamily.InterNetworkV6 ? "/128" : "/32"), "dev", "lo" });
+        var (result, error) = await NamespaceThread.RunAsync(() => RunInside(host, servers, zone ?? DnsZone.Course()), setup, limit + TimeSpan.FromSeconds(2))
+            .ConfigureAwait(false);
+        return result ?? new LookupResult(host, [], 0, error ?? "échec inconnu.");
     }
 
-    private static LookupResult RunInside(string ns, string host, IReadOnlyList<IPAddress> servers, DnsZone zone, TimeSpan limit)
+    private static LookupResult RunInside(string host, IReadOnlyList<IPAddress> servers, DnsZone zone)
     {
-        // This thread (and only it) enters the namespace: sockets it creates live there.
-        using (var handle = File.OpenHandle($"/var/run/netns/{ns}"))
-        {
-            if (setns((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-                return new LookupResult(host, [], 0, $"entrée dans l'espace de noms impossible (erreur {Marshal.GetLastPInvokeError()}).");
-        }
+        // Runs on a thread inside the namespace: the sockets created here (server and resolver) live there.
         var running = new List<CourseDnsServer>();
         try
         {

@@ -44,6 +44,16 @@ public static class OwnAddress
         }
     }
 
+    /// <summary>
+    /// Shows the no-route case for real: runs <see cref="Find"/> on a thread inside a throwaway network namespace that
+    /// has only a loopback (no route to the lab), so the UDP connect fails and the interfaces are read instead.
+    /// </summary>
+    public static async Task<OwnAddressResult> FindWithoutRouteAsync(string target = DefaultTarget)
+    {
+        var (result, error) = await NamespaceThread.RunAsync(() => Find(target), [], TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        return result ?? new OwnAddressResult(target, "", "refusé", error ?? "échec inconnu.");
+    }
+
     /// <summary>The first non-loopback IPv4 address of an active interface, or the loopback when there is none.</summary>
     public static OwnAddressResult Fallback(string target, string why)
     {

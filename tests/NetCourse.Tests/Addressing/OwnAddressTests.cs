@@ -47,4 +47,22 @@ public class OwnAddressTests
             .SelectMany(i => i.Addresses).Select(a => a.Split('/')[0]).FirstOrDefault(a => a.Contains('.', StringComparison.Ordinal)) ?? "127.0.0.1";
         Assert.Equal(expected, r.Address);
     }
+
+    [Fact]
+    public async Task Without_a_route_the_udp_connect_fails_and_the_interfaces_are_read()
+    {
+        var r = await OwnAddress.FindWithoutRouteAsync();
+        if (Environment.UserName != "root")
+        {
+            Assert.Contains("isolement impossible", r.Explanation, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Equal("interfaces", r.Method);
+        Assert.Contains("Pas de route", r.Explanation, StringComparison.Ordinal);
+        // Inside the throwaway namespace only the loopback exists.
+        Assert.Equal("127.0.0.1", r.Address);
+        Assert.DoesNotContain($"nc-iso-{Environment.ProcessId}-", ExternalCommandOutput(), StringComparison.Ordinal);
+    }
+
+    private static string ExternalCommandOutput() => NetCourse.Lab.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(5)).Output;
 }
