@@ -46,7 +46,9 @@ public static class CaptureProbe
                                        || e.Message.Contains("not permitted", StringComparison.OrdinalIgnoreCase))
         {
             return new CaptureStatus(false, deviceName,
-                $"droits insuffisants pour capturer sur {deviceName} (utilisateur {Environment.UserName}, pas root).",
+                Environment.IsPrivilegedProcess
+                    ? $"droits insuffisants pour capturer sur {deviceName} : le processus est root mais n'a pas la capacité CAP_NET_RAW (capacités retirées, conteneur)."
+                    : $"droits insuffisants pour capturer sur {deviceName} (utilisateur {Environment.UserName} : ni root, ni la capacité CAP_NET_RAW).",
                 $"Lancez le noyau en root, ou donnez les capacités de capture à dotnet : {SetCapCommand} — "
                 + "sinon le cours utilise les captures enregistrées de data/.");
         }
