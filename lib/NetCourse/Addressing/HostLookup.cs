@@ -11,7 +11,11 @@ namespace NetCourse.Addressing;
 /// </summary>
 public static class HostLookup
 {
-    /// <summary>Resolves <paramref name="name"/> (default timeout 5 s); a failure is a French message, not an exception.</summary>
+    /// <summary>
+    /// Resolves <paramref name="name"/> (default timeout 5 s); a failure is a French message, not an exception.
+    /// A name that /etc/hosts does not know is sent to the machine's DNS server: notebooks use
+    /// <see cref="ResolveOfflineAsync"/>, which keeps such lookups on the machine.
+    /// </summary>
     public static async Task<LookupResult> ResolveAsync(string? name, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var host = (name ?? "").Trim();

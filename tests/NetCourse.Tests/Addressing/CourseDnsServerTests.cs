@@ -62,6 +62,24 @@ public class CourseDnsServerTests
     }
 
     [Fact]
+    public async Task A_client_that_vanishes_before_the_answer_does_not_stop_the_server()
+    {
+        await using var server = await CourseDnsServer.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            // Send a query and close at once: the answer goes to a closed port (ICMP port unreachable comes back).
+            using var gone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            gone.Connect(server.EndPoint);
+            gone.Send(DnsMessage.Query((ushort)i, "serveur.netcourse.test").ToBytes());
+        }
+        var deadline = Stopwatch.StartNew();
+        while (server.Answered < 20 && deadline.Elapsed < TimeSpan.FromSeconds(3))
+            await Task.Delay(20);
+        var after = await DnsClient.QueryAsync(server.EndPoint, "serveur.netcourse.test", timeout: TimeSpan.FromSeconds(2));
+        Assert.Equal(["127.0.0.10"], after.Addresses);
+    }
+
+    [Fact]
     public async Task Answer_never_throws_on_random_bytes()
     {
         await using var server = await CourseDnsServer.StartAsync();

@@ -15,10 +15,10 @@ public class ManyClientsTests
         Assert.All(concurrent.Runs, r => Assert.True(r.Succeeded, r.Error));
         // Queued: the last served waited about 4 × 150 ms; together: everyone about 150 ms.
         Assert.True(sequential.LongestMs >= 4 * 150 - 20, $"séquentiel : {sequential.LongestMs} ms");
-        Assert.True(concurrent.LongestMs < 3 * 150, $"concurrent : {concurrent.LongestMs} ms");
+        // Margins leave room for a loaded machine: the concurrent server saves at least 1.5 × the work on the last client.
+        Assert.True(concurrent.LongestMs < sequential.LongestMs - 1.5 * 150, $"concurrent : {concurrent.LongestMs} ms, séquentiel : {sequential.LongestMs} ms");
         var waits = sequential.Runs.Select(r => r.TotalMs).Order().ToArray();
-        for (var i = 1; i < waits.Length; i++)
-            Assert.True(waits[i] - waits[i - 1] >= 100, string.Join(", ", waits));
+        Assert.True(waits[^1] - waits[0] >= 3 * 150 - 20, string.Join(", ", waits));
         Assert.Equal(4, sequential.Table().Rows.Count);
         Assert.Equal(4, concurrent.Series().Y.Length);
     }
