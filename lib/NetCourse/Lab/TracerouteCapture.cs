@@ -63,6 +63,32 @@ public sealed class TracerouteCapture : IHtmlView
     }
 
     /// <summary>
+    /// The chapter's capture: when <paramref name="lab"/> is up, a traceroute to its host captured live on its interface;
+    /// otherwise — or when live capture fails, or is turned off with NETCOURSE_NO_CAPTURE=1 — the recorded one, with
+    /// the reason in <see cref="Source"/>. Never throws for missing rights.
+    /// </summary>
+    public static async Task<TracerouteCapture> LiveOrRecordedAsync(LabNetwork lab, TracerouteOptions? options = null)
+    {
+        if (!lab.IsUp) return Recorded();
+        if (Environment.GetEnvironmentVariable(CaptureSession.DisableVariable) == "1")
+            return Recorded($"capture en direct désactivée ({CaptureSession.DisableVariable}=1)");
+        try
+        {
+            return await RecordAsync(lab.Interface, () => Traceroute.RunAsync(lab.HostAddress, options)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PcapException or DllNotFoundException or TypeInitializationException or InvalidOperationException)
+        {
+            return Recorded($"capture en direct impossible ({e.GetBaseException().Message})");
+        }
+    }
+
+    private static TracerouteCapture Recorded(string why)
+    {
+        var recorded = Recorded();
+        return new TracerouteCapture(recorded.Packets, recorded.Raw, $"{why} — {recorded.Source}");
+    }
+
+    /// <summary>
     /// Captures ICMP on <paramref name="interfaceName"/> while <paramref name="action"/> runs (root only), then returns
     /// what was seen. Bounded: the capture stops when the action ends (plus a short grace) or after <paramref name="limit"/>.
     /// </summary>
