@@ -22,7 +22,7 @@ public static class CaptureProbe
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or PcapException)
         {
             return new CaptureStatus(false, deviceName,
-                $"la bibliothèque libpcap est absente ou inutilisable ({e.GetBaseException().Message}).",
+                $"la bibliothèque libpcap est absente ou inutilisable ({FirstSentence(e.GetBaseException().Message)}).",
                 "Installez-la : sudo apt-get install libpcap0.8");
         }
 
@@ -54,8 +54,16 @@ public static class CaptureProbe
         }
         catch (Exception e)
         {
-            return new CaptureStatus(false, deviceName, $"ouverture de {deviceName} impossible : {e.Message}",
+            return new CaptureStatus(false, deviceName, $"ouverture de {deviceName} impossible : {FirstSentence(e.Message)}",
                 "Vérifiez l'interface et les droits de capture.");
         }
+    }
+
+    /// <summary>The first sentence of a native loader's message, on one line (the rest is .NET's generic advice).</summary>
+    private static string FirstSentence(string message)
+    {
+        var oneLine = string.Join(' ', message.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var end = oneLine.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? oneLine[..end] : oneLine.TrimEnd('.');
     }
 }
