@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using NetCourse.Dissection;
+using NetCourse.Visuals;
+
+namespace NetCourse.Layers;
+
+/// <summary>
+/// The entries of Wireshark's details pane for one packet, lowest layer first, each beside the lesson's words for it
+/// (« données sur le média de capture », « trame », « paquet », « datagramme », « données de l'application »),
+/// with its bytes and, folded, its fields.
+/// </summary>
+public sealed class DetailsPaneView : IHtmlView
+{
+    /// <summary>Shows <paramref name="packet"/>'s layers.</summary>
+    public DetailsPaneView(DissectedPacket packet)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        Packet = packet;
+    }
+
+    /// <summary>The packet shown.</summary>
+    public DissectedPacket Packet { get; }
+
+    /// <summary>The entries, lowest first: the details pane's line and the layer it belongs to.</summary>
+    public IReadOnlyList<(LayerKind Kind, string Title)> Entries => Packet.Layers.Select(l => (l.Kind, l.Title)).ToArray();
+
+    /// <inheritdoc />
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><table style=\"border-collapse:collapse\">");
+        html.Append("<tr><th>#</th><th style=\"text-align:left\">Ligne du panneau de détails de Wireshark</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Octets</th></tr>");
+        var n = 0;
+        foreach (var layer in Packet.Layers)
+        {
+            n++;
+            var range = layer.Kind == LayerKind.Frame || layer.Length <= 0
+                ? $"{Packet.CapturedLength} capturés"
+                : string.Create(CultureInfo.InvariantCulture, $"{layer.Offset}–{layer.Offset + layer.Length - 1} ({layer.Length})");
+            html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Colour(layer.Kind)).Append("\">");
+            html.Append("<td>").Append(n).Append("</td><td><details><summary>").Append(Html.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
+            foreach (var f in layer.Fields.Take(40))
+                html.Append("<li><code>").Append(Html.Encode(f.Name)).Append("</code> = ").Append(Html.Encode(f.Value.Display)).Append("</li>");
+            html.Append("</ul></details></td><td>").Append(Html.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(Html.Encode(LayerPalette.FrenchName(layer.Kind)))
+                .Append("</td><td>").Append(Html.Encode(range)).Append("</td></tr>");
+        }
+        html.Append("</table></div>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using NetCourse.Dissection;
+using NetCourse.Interactive;
+
+namespace NetCourse.Layers;
+
+/// <summary>
+/// The chapter's exercise: for each field, which layer holds it. The expected layer is not written anywhere: it is
+/// read from the dissected packet (the layer whose details-pane entry holds the field).
+/// </summary>
+public static class LayerQuiz
+{
+    /// <summary>The layer of <paramref name="packet"/> whose entry holds <paramref name="field"/>, or null when absent.</summary>
+    public static LayerKind? LayerOf(DissectedPacket packet, string field)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        foreach (var layer in packet.Layers)
+            if (layer.Fields.Any(f => f.Name == field)) return layer.Kind;
+        return null;
+    }
+
+    /// <summary>
+    /// Reads a French answer: « liaison », « réseau », « transport », « application », « média » (also « trame »,
+    /// « paquet », « segment », « datagramme », « données », the OSI numbers 2, 3, 4, 7, and English names).
+    /// </summary>
+    public static LayerKind? ParseAnswer(string? answer)
+    {
+        var a = RemoveAccents((answer ?? "").Trim().ToLowerInvariant());
+        if (a.StartsWith("couche ", StringComparison.Ordinal)) a = a[7..].Trim();
+        return a switch
+        {
+            "media" or "media de capture" or "capture" or "frame" or "1" or "physique" => LayerKind.Frame,
+            "liaison" or "liaison de donnees" or "trame" or "link" or "2" or "ethernet" or "acces reseau" => LayerKind.Link,
+            "reseau" or "paquet" or "network" or "internet" or "3" or "ip" => LayerKind.Network,
+            "transport" or "segment" or "datagramme" or "4" => LayerKind.Transport,
+            "application" or "donnees" or "donnees de l'application" or "7" => LayerKind.Application,
+            _ => null,
+        };
+    }
+
+    /// <summary>Checks every answer against the packet; green only when all are right. Never throws.</summary>
+    public static ExerciseResult Check(DissectedPacket packet, IReadOnlyDictionary<string, string> answers)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        ArgumentNullException.ThrowIfNull(answers);
+        var feedback = new StringBuilder();
+        var right = 0;
+        var solution = new StringBuilder("var reponses = new Dictionary<string, string>\n{\n");
+        foreach (var (field, answer) in answers)
+        {
+            var expected = LayerOf(packet, field);
+            var given = ParseAnswer(answer);
+            var name = expected is { } e ? Word(e) : "(absent de ce paquet)";
+            solution.Append(CultureInfo.InvariantCulture, $"    [\"{field}\"] = \"{name}\",\n");
+            if (expected is null) feedback.Append(CultureInfo.InvariantCulture, $"{field} : ce champ n'est pas dans ce paquet. ");
+            else if (given is null) feedback.Append(CultureInfo.InvariantCulture, $"{field} : « {answer} » n'est pas un nom de couche (liaison, réseau, transport, application, média). ");
+            else if (given == expected) { right++; feedback.Append(CultureInfo.InvariantCulture, $"{field} : ✔ {Word(expected.Value)}. "); }
+            else feedback.Append(CultureInfo.InvariantCulture, $"{field} : ✘ pas {Word(given.Value)}. ");
+        }
+        solution.Append("};");
+        var passed = answers.Count > 0 && right == answers.Count;
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{right} bonne(s) réponse(s) sur {answers.Count}. ") + feedback.ToString().Trim();
+        return Exercise.Verdict("couches", passed, summary,
+            "Un champ appartient à l'en-tête qui le porte : les adresses MAC à la trame, les adresses IP et le TTL au paquet, les ports au segment. Ouvrez les entrées du panneau de détails ci-dessus.",
+            solution.ToString());
+    }
+
+    /// <summary>The French word for a layer, as <see cref="ParseAnswer"/> reads it.</summary>
+    public static string Word(LayerKind kind) => kind switch
+    {
+        LayerKind.Frame => "média",
+        LayerKind.Link => "liaison",
+        LayerKind.Network => "réseau",
+        LayerKind.Transport => "transport",
+        _ => "application",
+    };
+
+    private static string RemoveAccents(string s)
+    {
+        var d = s.Normalize(NormalizationForm.FormD);
+        var b = new StringBuilder(d.Length);
+        foreach (var c in d)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) b.Append(c);
+        return b.ToString().Normalize(NormalizationForm.FormC).Replace('’', '\'');
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using NetCourse.Capture;
+using NetCourse.Dissection;
+using NetCourse.Visuals;
+
+namespace NetCourse.Layers;
+
+/// <summary>What became of a frame built by hand: captured back on the loopback (live), or written to a pcap and read back.</summary>
+/// <param name="IsLive">True when the frame was really sent on <c>lo</c> and captured back.</param>
+/// <param name="Explanation">In French: what was done, and why (the capture status when live capture was impossible).</param>
+/// <param name="Capture">The captured frames (live), or the frame read back from the pcap file.</param>
+/// <param name="Packets">The same frames, dissected.</param>
+/// <param name="PcapPath">The pcap file written (fallback), else null.</param>
+public sealed record RoundTripResult(bool IsLive, string Explanation, PacketCapture Capture, IReadOnlyList<DissectedPacket> Packets, string? PcapPath) : IHtmlView
+{
+    /// <inheritdoc />
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        html.Append("<div style=\"font-family:sans-serif;font-size:13px\">");
+        html.Append(IsLive ? "<div><b>🔴 En direct</b> — " : "<div><b>📄 Sans capture en direct</b> — ")
+            .Append(Html.Encode(Explanation)).Append("</div>");
+        html.Append("<table style=\"border-collapse:collapse;margin-top:4px\"><tr><th>No.</th><th>Source</th><th>Destination</th><th>Protocole</th><th>Longueur</th><th>Info</th></tr>");
+        foreach (var p in Packets)
+        {
+            var rule = ColoringRules.Default.Match(p);
+            var style = rule is null ? "" : $" style=\"background:{rule.Background};color:{rule.Foreground}\"";
+            html.Append("<tr").Append(style).Append("><td>").Append(p.Number).Append("</td><td>").Append(Html.Encode(p.Source))
+                .Append("</td><td>").Append(Html.Encode(p.Destination)).Append("</td><td>").Append(Html.Encode(p.Protocol))
+                .Append("</td><td>").Append(p.Length).Append("</td><td>").Append(Html.Encode(p.Info)).Append("</td></tr>");
+        }
+        html.Append("</table></div>");
+        return html.ToString();
+    }
+}
