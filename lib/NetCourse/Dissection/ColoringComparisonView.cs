@@ -19,9 +19,10 @@ public sealed class ColoringComparisonView : IHtmlView
     public string ToHtml()
     {
         var html = new StringBuilder();
+        html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<div style=\"display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;font-family:sans-serif;font-size:13px\">");
         html.Append("<div style=\"flex:1 1 420px\"><h4 style=\"margin:4px 0\">Le tableau de la leçon</h4>");
-        html.Append("<table style=\"border-collapse:collapse\"><tr><th style=\"text-align:left\">Couleur</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Règle réelle</th><th style=\"text-align:left\">Juste</th><th style=\"text-align:left\">Mais</th></tr>");
+        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse\"><tr><th style=\"text-align:left\">Couleur</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Règle réelle</th><th style=\"text-align:left\">Juste</th><th style=\"text-align:left\">Mais</th></tr>");
         foreach (var e in SourceColorTable.Entries)
         {
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top\">");
@@ -34,7 +35,7 @@ public sealed class ColoringComparisonView : IHtmlView
         html.Append("</table></div>");
         html.Append("<div style=\"flex:1 1 420px\"><h4 style=\"margin:4px 0\">Les règles réelles de Wireshark (la première qui correspond gagne)</h4>");
         html.Append("<div style=\"color:#555;margin-bottom:4px\">Source : ").Append(Html.Encode(Rules.Origin)).Append("</div>");
-        html.Append("<table style=\"border-collapse:collapse\"><tr><th>#</th><th style=\"text-align:left\">Règle</th><th style=\"text-align:left\">Filtre</th></tr>");
+        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse\"><tr><th>#</th><th style=\"text-align:left\">Règle</th><th style=\"text-align:left\">Filtre</th></tr>");
         var n = 0;
         foreach (var r in Rules.Rules)
         {

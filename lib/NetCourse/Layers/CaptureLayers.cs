@@ -3,11 +3,11 @@ using NetCourse.Dissection;
 
 namespace NetCourse.Layers;
 
-/// <summary>Dissects a whole <see cref="PacketCapture"/> (live or recorded) in capture order.</summary>
+/// <summary>Dissects a whole <see cref="PacketTrace"/> (live or recorded) in capture order.</summary>
 public static class CaptureLayers
 {
     /// <summary>Every frame of <paramref name="capture"/>, dissected.</summary>
-    public static IReadOnlyList<DissectedPacket> Dissect(PacketCapture capture)
+    public static IReadOnlyList<DissectedPacket> Dissect(PacketTrace capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
         var dissector = new PacketDissector();

@@ -29,7 +29,8 @@ public sealed class DetailsPaneView : IHtmlView
     public string ToHtml()
     {
         var html = new StringBuilder();
-        html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><table style=\"border-collapse:collapse\">");
+        html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
+        html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><table class=\"nc-left\" style=\"border-collapse:collapse\">");
         html.Append("<tr><th>#</th><th style=\"text-align:left\">Ligne du panneau de détails de Wireshark</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Octets</th></tr>");
         var n = 0;
         foreach (var layer in Packet.Layers)

@@ -3,7 +3,7 @@ using NetCourse.Capture;
 using NetCourse.Dissection;
 using PacketDotNet;
 using SharpPcap;
-using PacketCapture = NetCourse.Capture.PacketCapture;
+using PacketTrace = NetCourse.Capture.PacketTrace;
 using LinkType = NetCourse.Capture.LinkType;
 using SharpPcap.LibPcap;
 
@@ -100,9 +100,9 @@ public static class LoopbackRoundTrip
     {
         var path = Path.Combine(Path.GetTempPath(), $"netcourse-couches-{Environment.ProcessId}.pcap");
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000L;
-        var capture = new PacketCapture(LinkType.Ethernet, [new CapturedFrame(now, bytes.Length, bytes)], path);
+        var capture = new PacketTrace(LinkType.Ethernet, [new CapturedFrame(now, bytes.Length, bytes)], path);
         capture.WritePcap(path);
-        var readBack = PacketCapture.Load(path);
+        var readBack = PacketTrace.Load(path);
         return new RoundTripResult(false,
             $"pas de capture en direct ({reason.Trim().TrimEnd('.')}) ; la trame est écrite dans {path} puis relue et disséquée.",
             readBack, Dissect(readBack), path);
@@ -132,5 +132,5 @@ public static class LoopbackRoundTrip
         }
     }
 
-    private static List<DissectedPacket> Dissect(PacketCapture capture) => CaptureLayers.Dissect(capture).ToList();
+    private static List<DissectedPacket> Dissect(PacketTrace capture) => CaptureLayers.Dissect(capture).ToList();
 }

@@ -26,7 +26,8 @@ public sealed class NetworkModelsView : IHtmlView
     public string ToHtml()
     {
         var html = new StringBuilder();
-        html.Append("<table style=\"border-collapse:collapse;font-family:sans-serif;font-size:13px\">");
+        html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
+        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;font-family:sans-serif;font-size:13px\">");
         html.Append("<tr><th colspan=\"2\">Modèle OSI</th><th>Modèle TCP/IP</th><th>Unité de données</th><th>Protocoles</th><th>Entrée de Wireshark</th></tr>");
         foreach (var r in Rows)
         {

@@ -11,16 +11,17 @@ namespace NetCourse.Layers;
 /// <param name="Capture">The captured frames (live), or the frame read back from the pcap file.</param>
 /// <param name="Packets">The same frames, dissected.</param>
 /// <param name="PcapPath">The pcap file written (fallback), else null.</param>
-public sealed record RoundTripResult(bool IsLive, string Explanation, PacketCapture Capture, IReadOnlyList<DissectedPacket> Packets, string? PcapPath) : IHtmlView
+public sealed record RoundTripResult(bool IsLive, string Explanation, PacketTrace Capture, IReadOnlyList<DissectedPacket> Packets, string? PcapPath) : IHtmlView
 {
     /// <inheritdoc />
     public string ToHtml()
     {
         var html = new StringBuilder();
+        html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<div style=\"font-family:sans-serif;font-size:13px\">");
         html.Append(IsLive ? "<div><b>🔴 En direct</b> — " : "<div><b>📄 Sans capture en direct</b> — ")
             .Append(Html.Encode(Explanation)).Append("</div>");
-        html.Append("<table style=\"border-collapse:collapse;margin-top:4px\"><tr><th>No.</th><th>Source</th><th>Destination</th><th>Protocole</th><th>Longueur</th><th>Info</th></tr>");
+        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;margin-top:4px\"><tr><th>No.</th><th>Source</th><th>Destination</th><th>Protocole</th><th>Longueur</th><th>Info</th></tr>");
         foreach (var p in Packets)
         {
             var rule = ColoringRules.Default.Match(p);
