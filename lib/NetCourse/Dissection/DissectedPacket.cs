@@ -52,16 +52,28 @@ public sealed class DissectedPacket : IFieldSource
     public IReadOnlyList<ProtocolLayer> Layers => _layers;
 
     /// <summary>The Source column (network address when there is one, else link address).</summary>
-    public string Source { get; internal set; } = "";
+    public string Source => SourceValue?.Display ?? "";
 
-    /// <summary>The Destination column.</summary>
-    public string Destination { get; internal set; } = "";
+    /// <summary>The Destination column ("Broadcast" for the Ethernet broadcast address, as Wireshark shows it).</summary>
+    public string Destination => DestinationValue?.Display is { } d ? (d == "ff:ff:ff:ff:ff:ff" ? "Broadcast" : d) : "";
+
+    internal FieldValue? SourceValue { get; init; }
+
+    internal FieldValue? DestinationValue { get; init; }
 
     /// <summary>The Protocol column (TCP, UDP, DNS, HTTP, ICMP, ARP …), as Wireshark writes it.</summary>
     public string Protocol { get; internal set; } = "";
 
-    /// <summary>The Info column, close to Wireshark's packet list.</summary>
-    public string Info { get; internal set; } = "";
+    private string? _info;
+
+    /// <summary>The Info column, close to Wireshark's packet list (rendered on first use).</summary>
+    public string Info => _info ??= PendingTcpInfo is { } tcp ? tcp.Build(_bytes) + InfoSuffix : EagerInfo;
+
+    internal string EagerInfo { get; init; } = "";
+
+    internal TcpInfo? PendingTcpInfo { get; init; }
+
+    internal string InfoSuffix { get; init; } = "";
 
     /// <summary>True when the packet is truncated or malformed (Wireshark's "[Malformed Packet]", field <c>_ws.malformed</c>).</summary>
     public bool IsMalformed { get; internal set; }
@@ -75,11 +87,16 @@ public sealed class DissectedPacket : IFieldSource
     /// <summary>The first value of a field, or null when the packet has none.</summary>
     public FieldValue? GetValue(string field)
     {
+        if (FieldKey(field) is not { } info)
+            return null;
+        var key = info.Name;
         foreach (var layer in _layers)
         {
+            if (!Holds(layer, info))
+                continue;
             foreach (var f in layer.MutableFields)
             {
-                if (f.Name == field)
+                if (ReferenceEquals(f.Name, key))
                     return f.Value;
             }
         }
@@ -97,13 +114,18 @@ public sealed class DissectedPacket : IFieldSource
             case "_ws.col.Source": return Source;
             case "_ws.col.Destination": return Destination;
         }
+        if (FieldKey(field) is not { } info)
+            return "";
+        var key = info.Name;
         string? first = null;
         System.Text.StringBuilder? many = null;
         foreach (var layer in _layers)
         {
+            if (!Holds(layer, info))
+                continue;
             foreach (var f in layer.MutableFields)
             {
-                if (f.Name != field)
+                if (!ReferenceEquals(f.Name, key))
                     continue;
                 if (first is null)
                 {
@@ -118,6 +140,39 @@ public sealed class DissectedPacket : IFieldSource
         }
         return many?.ToString() ?? first ?? "";
     }
+
+    /// <summary>
+    /// The one string instance the dissector uses for a field name, and the protocol whose layers can hold it.
+    /// Every name the dissector writes is a literal, hence interned, so a name that is not interned belongs to no
+    /// packet; lookups then compare references, and only in the layers of the field's protocol.
+    /// </summary>
+    private static FieldKeyInfo? FieldKey(string field)
+    {
+        _ = NamesInterned;
+        var keys = _keys ??= new Dictionary<string, FieldKeyInfo?>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        if (keys.TryGetValue(field, out var key))
+            return key;
+        if (keys.Count > 4096)
+            keys.Clear();
+        var interned = string.IsInterned(field);
+        if (interned is not null)
+        {
+            var dot = interned.IndexOf('.', StringComparison.Ordinal);
+            var protocol = dot < 0 ? interned : interned[..dot];
+            key = new FieldKeyInfo(interned, protocol == "_ws" ? null : string.Intern(protocol));
+        }
+        keys[field] = key;
+        return key;
+    }
+
+    private static bool Holds(ProtocolLayer layer, FieldKeyInfo key) =>
+        key.Protocol is null || ReferenceEquals(layer.Protocol, key.Protocol) || layer.Protocol == key.Protocol
+        || (layer.Protocol == "mdns" && key.Protocol == "dns");
+
+    [ThreadStatic]
+    private static Dictionary<string, FieldKeyInfo?>? _keys;
+
+    private static readonly bool NamesInterned = FieldNames.InternAll();
 
     /// <inheritdoc />
     public bool HasProtocol(string protocol)
@@ -135,13 +190,18 @@ public sealed class DissectedPacket : IFieldSource
     /// <inheritdoc />
     public IReadOnlyList<FieldValue> GetValues(string field)
     {
+        if (FieldKey(field) is not { } info)
+            return None;
+        var key = info.Name;
         List<FieldValue>? values = null;
         FieldValue? first = null;
         foreach (var layer in _layers)
         {
+            if (!Holds(layer, info))
+                continue;
             foreach (var f in layer.MutableFields)
             {
-                if (f.Name != field)
+                if (!ReferenceEquals(f.Name, key))
                     continue;
                 if (first is null)
                 {

@@ -64,9 +64,8 @@ internal static class DnsDecoder
             var data = p + 10;
             if (!c.Need(data, rdlength))
                 break;
-            var section = i < answers ? "resp" : i < answers + authority ? "resp" : "resp";
-            c.AddText("dns." + section + ".name", name, start, p - start);
-            c.AddInt("dns." + section + ".type", type, p, 2);
+            c.AddText("dns.resp.name", name, start, p - start);
+            c.AddInt("dns.resp.type", type, p, 2);
             c.AddInt("dns.resp.ttl", c.U32(p + 4), p + 4, 4);
             c.AddInt("dns.resp.len", rdlength, p + 8, 2);
             string? value = null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace NetCourse.Dissection;
@@ -15,13 +16,34 @@ namespace NetCourse.Dissection;
 /// <param name="Display">The text tshark prints for this value.</param>
 public sealed record FieldValue(FieldKind Kind, long Integer, double Number, string? Text, IPAddress? Address, byte[]? Bytes, string Display)
 {
+    private static readonly FieldValue[] SmallIntegers = new FieldValue[2048];
+    private static readonly FieldValue True = new(FieldKind.Boolean, 1, 1, null, null, null, "1");
+    private static readonly FieldValue False = new(FieldKind.Boolean, 0, 0, null, null, null, "0");
+    private string? _display = Display;
+    private int _hexDigits;
+
+    /// <summary>The text tshark prints for this value (rendered on first use when the dissector left it for later).</summary>
+    public string Display
+    {
+        get => _display ??= Render();
+        init => _display = value;
+    }
+
     /// <summary>An integer, displayed in decimal unless <paramref name="display"/> says otherwise (for example "0x0800").</summary>
-    public static FieldValue FromInteger(long value, string? display = null) =>
-        new(FieldKind.Integer, value, value, null, null, null, display ?? value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static FieldValue FromInteger(long value, string? display = null)
+    {
+        if (display is null && value is >= 0 and < 2048)
+            return SmallIntegers[value] ??= new(FieldKind.Integer, value, value, null, null, null, null!);
+        return new(FieldKind.Integer, value, value, null, null, null, display!);
+    }
+
+    /// <summary>An integer displayed as tshark shows hexadecimal fields: "0x" and <paramref name="digits"/> lowercase digits (rendered on first use).</summary>
+    public static FieldValue FromHex(long value, int digits) =>
+        new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };
 
     /// <summary>A boolean; <paramref name="display"/> is what tshark prints for it.</summary>
     public static FieldValue FromBoolean(bool value, string display) =>
-        new(FieldKind.Boolean, value ? 1 : 0, value ? 1 : 0, null, null, null, display);
+        display == "1" && value ? True : display == "0" && !value ? False : new(FieldKind.Boolean, value ? 1 : 0, value ? 1 : 0, null, null, null, display);
 
     /// <summary>A floating-point number with its tshark rendering.</summary>
     public static FieldValue FromNumber(double value, string display) =>
@@ -30,15 +52,61 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     /// <summary>Text, displayed as is.</summary>
     public static FieldValue FromText(string value) => new(FieldKind.Text, 0, 0, value, null, null, value);
 
-    /// <summary>An IP address, displayed in its usual form.</summary>
-    public static FieldValue FromAddress(IPAddress value) => new(FieldKind.Address, 0, 0, null, value, null, value.ToString());
+    /// <summary>An IP address, displayed in its usual form (rendered on first use).</summary>
+    public static FieldValue FromAddress(IPAddress value) => new(FieldKind.Address, 0, 0, null, value, null, null!);
 
-    /// <summary>A MAC address, displayed as aa:bb:cc:dd:ee:ff.</summary>
-    public static FieldValue FromEthernet(byte[] value) =>
-        new(FieldKind.Ethernet, 0, 0, null, null, value, string.Join(':', value.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))));
+    /// <summary>A MAC address, displayed as aa:bb:cc:dd:ee:ff (rendered on first use).</summary>
+    public static FieldValue FromEthernet(byte[] value) => new(FieldKind.Ethernet, 0, 0, null, null, value, null!);
 
-    /// <summary>Raw bytes, displayed as colon-free lowercase hex.</summary>
-    public static FieldValue FromBytes(byte[] value) => new(FieldKind.Bytes, 0, 0, null, null, value, Convert.ToHexStringLower(value));
+    /// <summary>Raw bytes, displayed as colon-free lowercase hex (rendered on first use).</summary>
+    public static FieldValue FromBytes(byte[] value) => new(FieldKind.Bytes, 0, 0, null, null, value, null!);
+
+    private string Render() => Kind switch
+    {
+        FieldKind.Integer when _hexDigits > 0 => Hex(Integer, _hexDigits),
+        FieldKind.Integer or FieldKind.Boolean => Integer.ToString(CultureInfo.InvariantCulture),
+        FieldKind.Number => Number.ToString(CultureInfo.InvariantCulture),
+        FieldKind.Text => Text ?? "",
+        FieldKind.Address => Address?.ToString() ?? "",
+        FieldKind.Ethernet => Mac(Bytes ?? []),
+        _ => Convert.ToHexStringLower(Bytes ?? []),
+    };
+
+    private static string Hex(long value, int digits)
+    {
+        var width = Math.Max(digits, 64 - (int)ulong.LeadingZeroCount((ulong)value) + 3 >> 2);
+        return string.Create(width + 2, value, (span, v) =>
+        {
+            span[0] = '0';
+            span[1] = 'x';
+            for (var i = span.Length - 1; i >= 2; i--, v >>>= 4)
+                span[i] = "0123456789abcdef"[(int)(v & 0xf)];
+        });
+    }
+
+    private static string Mac(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+            return "";
+        return string.Create(bytes.Length * 3 - 1, bytes, (span, b) =>
+        {
+            for (var i = 0; i < b.Length; i++)
+            {
+                span[i * 3] = "0123456789abcdef"[b[i] >> 4];
+                span[i * 3 + 1] = "0123456789abcdef"[b[i] & 0xf];
+                if (i < b.Length - 1)
+                    span[i * 3 + 2] = ':';
+            }
+        });
+    }
+
+    /// <summary>Values are equal when their kind, typed value and display text are equal.</summary>
+    public bool Equals(FieldValue? other) =>
+        other is not null && Kind == other.Kind && Integer == other.Integer && Number.Equals(other.Number) && Text == other.Text
+        && Equals(Address, other.Address) && (Bytes ?? []).AsSpan().SequenceEqual(other.Bytes ?? []) && Display == other.Display;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Integer, Text, Address, Display);
 
     /// <inheritdoc />
     public override string ToString() => Display;

@@ -11,8 +11,6 @@ namespace NetCourse.Dissection;
 /// </summary>
 internal sealed class FrameCursor
 {
-    private static readonly string[] Hex2 = Enumerable.Range(0, 256).Select(i => i.ToString("x2", CultureInfo.InvariantCulture)).ToArray();
-
     public FrameCursor(byte[] data, int reportedLength)
     {
         Data = data;
@@ -41,6 +39,9 @@ internal sealed class FrameCursor
     public int ReportedEnd { get; set; }
 
     public List<ProtocolLayer> Layers { get; } = new(6);
+
+    /// <summary>The TCP payload's value, shared by tcp.payload and data.data.</summary>
+    public FieldValue? PayloadValue { get; set; }
 
     public ProtocolLayer? Current { get; private set; }
 
@@ -111,7 +112,7 @@ internal sealed class FrameCursor
     public void AddInt(string name, long value, int offset, int length) => Add(name, FieldValue.FromInteger(value), offset, length);
 
     public void AddHex(string name, long value, int digits, int offset, int length) =>
-        Add(name, FieldValue.FromInteger(value, "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)), offset, length);
+        Add(name, FieldValue.FromHex(value, digits), offset, length);
 
     public void AddBool(string name, bool value, int offset, int length) =>
         Add(name, FieldValue.FromBoolean(value, value ? "1" : "0"), offset, length);
@@ -121,32 +122,17 @@ internal sealed class FrameCursor
     public void AddPresent(string name, string display) =>
         Current!.MutableFields.Add(new PacketField(name, FieldValue.FromBoolean(true, display), -1, 0));
 
-    public FieldValue Mac(int offset)
-    {
-        var bytes = Data.AsSpan(offset, 6).ToArray();
-        var text = string.Create(17, bytes, static (span, b) =>
-        {
-            for (var i = 0; i < 6; i++)
-            {
-                var h = Hex2[b[i]];
-                span[i * 3] = h[0];
-                span[i * 3 + 1] = h[1];
-                if (i < 5)
-                    span[i * 3 + 2] = ':';
-            }
-        });
-        return new FieldValue(FieldKind.Ethernet, 0, 0, null, null, bytes, text);
-    }
+    public void AddBytes(string name, FieldValue value, int offset, int length) => Add(name, value, offset, length);
+
+    public FieldValue Mac(int offset) => FieldValue.FromEthernet(Data.AsSpan(offset, 6).ToArray());
 
     public FieldValue IPv4(int offset)
     {
-        var address = new IPAddress(Data.AsSpan(offset, 4));
-        return new FieldValue(FieldKind.Address, 0, 0, null, address, null, address.ToString());
+        return FieldValue.FromAddress(new IPAddress(Data.AsSpan(offset, 4)));
     }
 
     public FieldValue IPv6(int offset)
     {
-        var address = new IPAddress(Data.AsSpan(offset, 16));
-        return new FieldValue(FieldKind.Address, 0, 0, null, address, null, address.ToString());
+        return FieldValue.FromAddress(new IPAddress(Data.AsSpan(offset, 16)));
     }
 }

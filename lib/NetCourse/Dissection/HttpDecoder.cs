@@ -55,6 +55,9 @@ internal static class HttpDecoder
         }
         dir.Http = message;
         Segment(c, view, payload, captured, s);
+        var end = span.IndexOf("\r\n"u8);
+        if (end > 0)
+            view.Info = Encoding.Latin1.GetString(span[..end]) + "  [TCP segment of a reassembled PDU]";
         return true;
     }
 
@@ -72,7 +75,7 @@ internal static class HttpDecoder
     {
         c.Begin(LayerKind.Application, "data", "TCP segment data", payload).Length = captured;
         view.Protocol = "TCP";
-        view.Info = view.Info + " [TCP segment of a reassembled PDU]";
+        view.Append(" [TCP segment of a reassembled PDU]");
         _ = s;
     }
 

@@ -32,8 +32,8 @@ public sealed class PacketDissector
         var relative = timestamp - _firstTime.Value;
         var cursor = new FrameCursor(frame, originalLength) { Time = timestamp, Number = _number };
         var view = new ColumnView();
-        var frameLayer = cursor.Begin(LayerKind.Frame, "frame",
-            string.Create(CultureInfo.InvariantCulture, $"Frame {_number}: {Math.Max(originalLength, frame.Length)} bytes on wire, {frame.Length} bytes captured"), 0);
+        var frameLayer = cursor.Begin(LayerKind.Frame, "frame", "Frame", 0);
+        frameLayer.TitleBuilder = static l => $"Frame {l.Text("frame.number")}: {l.Text("frame.len")} bytes on wire, {l.Text("frame.cap_len")} bytes captured";
         frameLayer.Length = frame.Length;
         cursor.AddInt("frame.number", _number, -1, 0);
         cursor.Add("frame.time_relative", FieldValue.FromNumber((double)relative, relative.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
@@ -56,19 +56,21 @@ public sealed class PacketDissector
         {
             cursor.Begin(LayerKind.Application, "_ws.malformed", $"[Malformed Packet: {cursor.MalformedProtocol}]", cursor.CapturedEnd);
             cursor.AddText("_ws.malformed", $"[Malformed Packet: {cursor.MalformedProtocol}]", -1, 0);
-            view.Info = (view.Info.Length > 0 ? view.Info + " " : "") + "[Malformed Packet]";
+            view.Append(view.Tcp is not null || view.Info.Length > 0 ? " [Malformed Packet]" : "[Malformed Packet]");
         }
-        else if (cursor.Short && view.Info.Length == 0)
+        else if (cursor.Short && view.Tcp is null && view.Info.Length == 0)
         {
             view.Info = "[Packet size limited during capture]";
         }
         var timestampUtc = DateTime.UnixEpoch.AddTicks((long)(timestamp * TimeSpan.TicksPerSecond));
         return new DissectedPacket(_number, relative, timestampUtc, Math.Max(originalLength, frame.Length), frame, linkType, cursor.Layers)
         {
-            Source = view.Source,
-            Destination = view.Destination,
+            SourceValue = view.SourceValue,
+            DestinationValue = view.DestinationValue,
             Protocol = view.Protocol,
-            Info = view.Info,
+            EagerInfo = view.Info,
+            PendingTcpInfo = view.Tcp,
+            InfoSuffix = view.Suffix,
             IsMalformed = cursor.Malformed,
         };
     }
@@ -130,9 +132,9 @@ public sealed class PacketDissector
         var src = c.Mac(offset + 6);
         c.Add("eth.src", src, offset + 6, 6);
         c.Add("eth.addr", src, offset + 6, 6);
-        view.Source = src.Display;
-        view.Destination = dst.Display == "ff:ff:ff:ff:ff:ff" ? "Broadcast" : dst.Display;
-        layer.Title = $"Ethernet II, Src: {src.Display}, Dst: {dst.Display}";
+        view.SourceValue = src;
+        view.DestinationValue = dst;
+        layer.TitleBuilder = static l => $"Ethernet II, Src: {l.Text("eth.src")}, Dst: {l.Text("eth.dst")}";
         if (!c.Need(offset + 12, 2))
             return;
         var type = c.U16(offset + 12);
@@ -140,7 +142,7 @@ public sealed class PacketDissector
         if (type < 0x0600)
         {
             c.AddInt("eth.len", type, offset + 12, 2);
-            layer.Title = $"IEEE 802.3 Ethernet, Src: {src.Display}, Dst: {dst.Display}";
+            layer.TitleBuilder = static l => $"IEEE 802.3 Ethernet, Src: {l.Text("eth.src")}, Dst: {l.Text("eth.dst")}";
             var llc = c.Begin(LayerKind.Link, "llc", "Logical-Link Control", offset + 14);
             view.Protocol = "LLC";
             view.Info = "Trame IEEE 802.3 / LLC (non décodée)";
@@ -229,7 +231,7 @@ public sealed class PacketDissector
         {
             var src = c.Mac(6);
             c.Add("sll.src.eth", src, 6, 6);
-            view.Source = src.Display;
+            view.SourceValue = src;
         }
         var protocol = c.U16(14);
         c.AddHex("sll.etype", protocol, 4, 14, 2);
@@ -253,7 +255,7 @@ public sealed class PacketDissector
         {
             var src = c.Mac(12);
             c.Add("sll.src.eth", src, 12, 6);
-            view.Source = src.Display;
+            view.SourceValue = src;
         }
         DissectEtherType(c, view, protocol, 20);
     }
@@ -482,7 +484,7 @@ public sealed class PacketDissector
         c.Add("ip.src", src, offset + 12, 4);
         c.Add("ip.addr", src, offset + 12, 4);
         if (!inner)
-            view.Source = src.Display;
+            view.SourceValue = src;
         if (!c.Need(offset + 16, 4))
             return;
         var dst = c.IPv4(offset + 16);
@@ -490,11 +492,11 @@ public sealed class PacketDissector
         c.Add("ip.addr", dst, offset + 16, 4);
         if (!inner)
         {
-            view.Destination = dst.Display;
+            view.DestinationValue = dst;
             c.NetSource = c.AddressKey(offset + 12, 4);
             c.NetDestination = c.AddressKey(offset + 16, 4);
         }
-        layer.Title = $"Internet Protocol Version 4, Src: {src.Display}, Dst: {dst.Display}";
+        layer.TitleBuilder = static l => $"Internet Protocol Version 4, Src: {l.Text("ip.src")}, Dst: {l.Text("ip.dst")}";
         layer.Length = headerLength;
         if (totalLength < headerLength)
         {
@@ -550,7 +552,7 @@ public sealed class PacketDissector
         c.Add("ipv6.src", src, offset + 8, 16);
         c.Add("ipv6.addr", src, offset + 8, 16);
         if (!inner)
-            view.Source = src.Display;
+            view.SourceValue = src;
         if (!c.Need(offset + 24, 16))
             return;
         var dst = c.IPv6(offset + 24);
@@ -558,11 +560,11 @@ public sealed class PacketDissector
         c.Add("ipv6.addr", dst, offset + 24, 16);
         if (!inner)
         {
-            view.Destination = dst.Display;
+            view.DestinationValue = dst;
             c.NetSource = c.AddressKey(offset + 8, 16);
             c.NetDestination = c.AddressKey(offset + 24, 16);
         }
-        layer.Title = $"Internet Protocol Version 6, Src: {src.Display}, Dst: {dst.Display}";
+        layer.TitleBuilder = static l => $"Internet Protocol Version 6, Src: {l.Text("ipv6.src")}, Dst: {l.Text("ipv6.dst")}";
         var end = offset + 40 + payloadLength;
         if (!inner || c.ReportedEnd > end)
             c.ReportedEnd = Math.Min(c.ReportedEnd, end);
@@ -640,11 +642,12 @@ public sealed class PacketDissector
         if (!c.Need(offset, 4))
             return;
         layer.Length = Math.Min(8, c.CapturedEnd - offset);
-        c.AddInt(protocol + ".srcport", c.U16(offset), offset, 2);
-        c.AddInt(protocol + ".dstport", c.U16(offset + 2), offset + 2, 2);
-        c.AddInt(protocol + ".port", c.U16(offset), offset, 2);
-        c.AddInt(protocol + ".port", c.U16(offset + 2), offset + 2, 2);
-        if (protocol == "udp" && c.Need(offset + 4, 2))
+        var tcp = protocol == "tcp";
+        c.AddInt(tcp ? "tcp.srcport" : "udp.srcport", c.U16(offset), offset, 2);
+        c.AddInt(tcp ? "tcp.dstport" : "udp.dstport", c.U16(offset + 2), offset + 2, 2);
+        c.AddInt(tcp ? "tcp.port" : "udp.port", c.U16(offset), offset, 2);
+        c.AddInt(tcp ? "tcp.port" : "udp.port", c.U16(offset + 2), offset + 2, 2);
+        if (!tcp && c.Need(offset + 4, 2))
             c.AddInt("udp.length", c.U16(offset + 4), offset + 4, 2);
         if (protocol == "tcp" && c.Need(offset + 4, 4))
             c.AddInt("tcp.seq_raw", c.U32(offset + 4), offset + 4, 4);
@@ -674,7 +677,7 @@ public sealed class PacketDissector
             int id = c.U16(offset + 4), seq = c.U16(offset + 6);
             c.AddHex("icmp.ident", id, 4, offset + 4, 2);
             c.AddInt("icmp.seq", seq, offset + 6, 2);
-            var ttl = c.Layers.LastOrDefault(l => l.Protocol == "ip")?.Fields.FirstOrDefault(f => f.Name == "ip.ttl")?.Value.Display;
+            var ttl = c.Layers.LastOrDefault(l => l.Protocol == "ip")?.Fields.Where(f => f.Name == "ip.ttl").Select(f => f.Value.Display).FirstOrDefault();
             view.Info += string.Create(CultureInfo.InvariantCulture, $"  id=0x{id:x4}, seq={seq}/{(ushort)((seq << 8) | (seq >> 8))}, ttl={ttl}");
             var payload = offset + 8;
             if (payload < c.CapturedEnd)
@@ -779,7 +782,7 @@ public sealed class PacketDissector
         }
         int src = c.U16(offset), dst = c.U16(offset + 2), length = c.U16(offset + 4);
         layer.Length = 8;
-        layer.Title = string.Create(CultureInfo.InvariantCulture, $"User Datagram Protocol, Src Port: {src}, Dst Port: {dst}");
+        layer.TitleBuilder = static l => $"User Datagram Protocol, Src Port: {l.Text("udp.srcport")}, Dst Port: {l.Text("udp.dstport")}";
         c.AddInt("udp.srcport", src, offset, 2);
         c.AddInt("udp.dstport", dst, offset + 2, 2);
         c.AddInt("udp.port", src, offset, 2);
@@ -875,26 +878,34 @@ public sealed class PacketDissector
         c.AddInt("tcp.urgent_pointer", c.U16(offset + 18), offset + 18, 2);
         if (!c.Need(offset, headerLength))
             return;
-        var options = TcpOptionsText(c, offset + 20, offset + headerLength, segment);
+        TcpOptionFields(c, offset + 20, offset + headerLength);
         _tcp.AddAnalysisFields(c, segment);
-        layer.Title = string.Create(CultureInfo.InvariantCulture,
-            $"Transmission Control Protocol, Src Port: {src}, Dst Port: {dst}, Seq: {segment.RelativeSequence}, Ack: {segment.RelativeAcknowledgment}, Len: {segment.PayloadLength}");
-
-        var info = new StringBuilder();
-        info.Append(segment.AnalysisPrefix);
-        info.Append(CultureInfo.InvariantCulture, $"{src} → {dst} [{FlagNames(flags)}] Seq={segment.RelativeSequence}");
-        if ((flags & 0x10) != 0)
-            info.Append(CultureInfo.InvariantCulture, $" Ack={segment.RelativeAcknowledgment}");
-        info.Append(CultureInfo.InvariantCulture, $" Win={segment.ScaledWindow} Len={segment.PayloadLength}");
-        info.Append(options);
-        view.Info = info.ToString();
+        layer.TitleBuilder = static l =>
+            $"Transmission Control Protocol, Src Port: {l.Text("tcp.srcport")}, Dst Port: {l.Text("tcp.dstport")}, Seq: {l.Text("tcp.seq")}, Ack: {l.Text("tcp.ack")}, Len: {l.Text("tcp.len")}";
+        view.Tcp = new TcpInfo
+        {
+            Prefix = segment.AnalysisPrefix,
+            Source = src,
+            Destination = dst,
+            Flags = flags,
+            Sequence = segment.RelativeSequence,
+            Acknowledgment = segment.RelativeAcknowledgment,
+            Window = segment.ScaledWindow,
+            Length = segment.PayloadLength,
+            OptionsStart = offset + 20,
+            OptionsEnd = offset + headerLength,
+            SackBase = segment.AckBase,
+        };
 
         var payload = offset + headerLength;
         if (segment.PayloadLength > 0)
         {
             var capturedPayload = Math.Max(0, Math.Min(payload + segment.PayloadLength, c.CapturedEnd) - payload);
             if (capturedPayload > 0)
-                c.Add("tcp.payload", FieldValue.FromBytes(c.Data.AsSpan(payload, capturedPayload).ToArray()), payload, capturedPayload);
+            {
+                c.PayloadValue = FieldValue.FromBytes(c.Data.AsSpan(payload, capturedPayload).ToArray());
+                c.Add("tcp.payload", c.PayloadValue, payload, capturedPayload);
+            }
             if (!segment.IsRetransmission)
                 DissectTcpPayload(c, view, segment, payload, capturedPayload);
         }
@@ -919,14 +930,12 @@ public sealed class PacketDissector
             }
         }
         c.Begin(LayerKind.Application, "data", "Data", payload).Length = capturedPayload;
-        c.Add("data.data", FieldValue.FromBytes(span.ToArray()), payload, capturedPayload);
+        c.Add("data.data", c.PayloadValue ?? FieldValue.FromBytes(span.ToArray()), payload, capturedPayload);
         c.AddInt("data.len", segment.PayloadLength, payload, capturedPayload);
     }
 
-    private static string TcpOptionsText(FrameCursor c, int start, int end, TcpSegment segment)
+    private static void TcpOptionFields(FrameCursor c, int p, int end)
     {
-        var text = new StringBuilder();
-        var p = start;
         while (p < end)
         {
             var kind = c.U8(p);
@@ -942,42 +951,12 @@ public sealed class PacketDissector
             var length = c.U8(p + 1);
             if (length < 2 || p + length > end)
                 break;
-            switch (kind)
-            {
-                case 2 when length == 4:
-                    text.Append(CultureInfo.InvariantCulture, $" MSS={c.U16(p + 2)}");
-                    c.AddInt("tcp.options.mss_val", c.U16(p + 2), p + 2, 2);
-                    break;
-                case 3 when length == 3:
-                    text.Append(CultureInfo.InvariantCulture, $" WS={1 << Math.Min(14, (int)c.U8(p + 2))}");
-                    c.AddInt("tcp.options.wscale.shift", c.U8(p + 2), p + 2, 1);
-                    break;
-                case 4:
-                    text.Append(" SACK_PERM");
-                    break;
-                case 8 when length == 10:
-                    text.Append(CultureInfo.InvariantCulture, $" TSval={c.U32(p + 2)} TSecr={c.U32(p + 6)}");
-                    break;
-            }
+            if (kind == 2 && length == 4)
+                c.AddInt("tcp.options.mss_val", c.U16(p + 2), p + 2, 2);
+            else if (kind == 3 && length == 3)
+                c.AddInt("tcp.options.wscale.shift", c.U8(p + 2), p + 2, 1);
             p += length;
         }
-        _ = segment;
-        return text.ToString();
-    }
-
-    private static string FlagNames(int flags)
-    {
-        var names = new List<string>(4);
-        if ((flags & 0x02) != 0) names.Add("SYN");
-        if ((flags & 0x01) != 0) names.Add("FIN");
-        if ((flags & 0x04) != 0) names.Add("RST");
-        if ((flags & 0x08) != 0) names.Add("PSH");
-        if ((flags & 0x10) != 0) names.Add("ACK");
-        if ((flags & 0x20) != 0) names.Add("URG");
-        if ((flags & 0x40) != 0) names.Add("ECE");
-        if ((flags & 0x80) != 0) names.Add("CWR");
-        if ((flags & 0x100) != 0) names.Add("NS");
-        return names.Count == 0 ? "<None>" : string.Join(", ", names);
     }
 
     private static string FlagString(int flags)

@@ -5,4 +5,4 @@ namespace NetCourse.Dissection;
 /// <param name="Value">The typed value, with the text tshark prints for it.</param>
 /// <param name="Offset">The field's first byte in the frame (for highlighting in a bytes pane); -1 when the field is computed, not read.</param>
 /// <param name="Length">The number of bytes the field covers in the frame (0 for computed fields).</param>
-public sealed record PacketField(string Name, FieldValue Value, int Offset, int Length);
+public readonly record struct PacketField(string Name, FieldValue Value, int Offset, int Length);

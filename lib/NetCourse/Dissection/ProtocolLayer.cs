@@ -3,7 +3,7 @@ namespace NetCourse.Dissection;
 /// <summary>One protocol of a dissected packet (frame, eth, ip, tcp, http …), with its fields and its place in the frame.</summary>
 public sealed class ProtocolLayer
 {
-    private readonly List<PacketField> _fields = new(12);
+    private readonly List<PacketField> _fields;
 
     /// <summary>Creates an empty layer.</summary>
     /// <param name="kind">Which of the five layers it belongs to.</param>
@@ -14,8 +14,9 @@ public sealed class ProtocolLayer
     {
         Kind = kind;
         Protocol = protocol;
-        Title = title;
+        _title = title;
         Offset = offset;
+        _fields = new List<PacketField>(protocol switch { "tcp" => 40, "ip" => 20, "frame" => 8, "eth" => 6, _ => 12 });
     }
 
     /// <summary>Which of the five layers this protocol belongs to.</summary>
@@ -24,8 +25,36 @@ public sealed class ProtocolLayer
     /// <summary>The Wireshark protocol name.</summary>
     public string Protocol { get; }
 
-    /// <summary>The title shown in the details tree; the dissector may complete it (for example with addresses).</summary>
-    public string Title { get; internal set; }
+    private string _title;
+
+    /// <summary>The title shown in the details tree, with the layer's main values (for example its addresses).</summary>
+    public string Title
+    {
+        get
+        {
+            if (TitleBuilder is { } builder)
+            {
+                _title = builder(this);
+                TitleBuilder = null;
+            }
+            return _title;
+        }
+        internal set => _title = value;
+    }
+
+    /// <summary>Builds the full title on first use from the layer's fields (keeps dissection free of string work).</summary>
+    internal Func<ProtocolLayer, string>? TitleBuilder { get; set; }
+
+    /// <summary>The display text of the layer's first <paramref name="field"/>, or "" when absent.</summary>
+    internal string Text(string field)
+    {
+        foreach (var f in _fields)
+        {
+            if (f.Name == field)
+                return f.Value.Display;
+        }
+        return "";
+    }
 
     /// <summary>The layer's first byte in the frame.</summary>
     public int Offset { get; }

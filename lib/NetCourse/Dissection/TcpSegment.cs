@@ -29,6 +29,9 @@ internal sealed class TcpSegment
 
     public long ScaledWindow { get; set; }
 
+    /// <summary>The base of the other direction's sequence numbers (for relative SACK edges).</summary>
+    public uint AckBase { get; set; }
+
     public TcpAnalysis Analysis { get; set; }
 
     public int DuplicateAckNumber { get; set; }

@@ -80,6 +80,7 @@ internal sealed class TcpTracker
         }
         s.RelativeSequence = (uint)(seq - fwd.Base);
         s.RelativeAcknowledgment = s.HasAck ? (uint)(ack - rev.Base) : ack;
+        s.AckBase = rev.Base;
         var nextseq = seq + seglen + ((flags & 0x03) != 0 ? 1u : 0u);
         s.RelativeNextSequence = (uint)(nextseq - fwd.Base);
 

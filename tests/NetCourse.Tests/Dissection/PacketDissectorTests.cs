@@ -243,3 +243,41 @@ public class PacketDissectorTests
         Assert.Contains("147", p.Info, StringComparison.Ordinal);
     }
 }
+
+public class FieldLookupTests
+{
+    [Fact]
+    public void Field_names_built_at_run_time_are_found()
+    {
+        var name = string.Concat("ip", ".", "src");
+        var nameV6 = new string("ipv6.dst".AsSpan());
+        var p = new PacketDissector().Dissect(Frames.EthernetTcp(Frames.Tcp(1, 2, 3, 0, syn: true)), 1, 0m, 0);
+        Assert.Equal("198.18.0.1", p.FieldText(name));
+        Assert.Single(p.GetValues(name));
+        Assert.Equal("", p.FieldText(nameV6));
+        var v6 = new PacketDissector().Dissect(Frames.Ipv6Udp(1, 2, [0]), 1, 0m, 0);
+        Assert.Equal("::1", v6.FieldText(nameV6));
+        Assert.Equal("", v6.FieldText(string.Concat("no.such", ".field")));
+    }
+
+    [Fact]
+    public void Every_field_the_dissector_writes_is_registered()
+    {
+        var seen = new HashSet<string>();
+        var dissector = new PacketDissector();
+        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        {
+            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+                seen.UnionWith(packet.AllFields.Select(f => f.Name));
+        }
+        var random = new Random(7);
+        for (var i = 0; i < 5000; i++)
+        {
+            var frame = new byte[random.Next(200)];
+            random.NextBytes(frame);
+            seen.UnionWith(dissector.Dissect(frame, i % 2 == 0 ? 1 : 101, i, frame.Length).AllFields.Select(f => f.Name));
+        }
+        Assert.Empty(seen.Except(FieldNames.All));
+        Assert.All(seen, name => Assert.Same(string.IsInterned(name), name));
+    }
+}

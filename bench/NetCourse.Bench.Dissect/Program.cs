@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using NetCourse.Bench.Dissect;
+using NetCourse.Capture;
+
+// Dissection benchmark (not a test): netcourse dissect vs tshark -T fields on the same synthetic capture, then
+// streaming memory on a 1 000 000-packet file. Usage: NetCourse.Bench.Dissect NETCOURSE_CLI [packets] [streamPackets];
+// --write FILE N writes the synthetic capture only; --profile FILE splits the in-process time.
+if (args.Length == 3 && args[0] == "--write")
+{
+    SyntheticCapture.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+    return 0;
+}
+if (args.Length == 2 && args[0] == "--profile")
+{
+    Profile.Run(args[1]);
+    return 0;
+}
+if (args.Length < 1 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage : NetCourse.Bench.Dissect CHEMIN/NetCourse.Cli [paquets=200000] [paquets-flux=1000000]");
+    return 2;
+}
+var cli = Path.GetFullPath(args[0]);
+var packets = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+var streamPackets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+string[] fields =
+[
+    "frame.number", "frame.time_relative", "frame.len", "frame.cap_len", "eth.src", "eth.dst", "eth.type",
+    "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len", "ipv6.src", "ipv6.dst", "tcp.srcport", "tcp.dstport",
+    "tcp.stream", "tcp.flags", "tcp.seq", "tcp.ack", "tcp.len", "udp.srcport", "udp.dstport", "udp.length",
+    "icmp.type", "icmp.code", "arp.opcode", "dns.qry.name", "dns.flags.response", "http.request.method",
+    "http.request.uri", "http.response.code", "tcp.analysis.flags", "tcp.analysis.retransmission",
+    "tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.out_of_order", "frame.coloring_rule.name",
+];
+var work = Directory.CreateTempSubdirectory("netcourse-bench-").FullName;
+try
+{
+    var file = Path.Combine(work, "bench.pcap");
+    var sw = Stopwatch.StartNew();
+    SyntheticCapture.Write(file, packets);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"capture : {packets} paquets, {new FileInfo(file).Length / 1e6:0.0} Mo, écrite en {sw.Elapsed.TotalSeconds:0.0} s ({file})"));
+    _ = File.ReadAllBytes(file); // page cache warm for both tools
+
+    var fieldArgs = fields.SelectMany(f => new[] { "-e", f }).ToArray();
+    var ours = Timed(cli, ["dissect", file, .. fieldArgs], Path.Combine(work, "netcourse.txt"));
+    var theirs = Timed("tshark", ["-n", "-r", file, "--color", "-T", "fields", .. fieldArgs], Path.Combine(work, "tshark.txt"));
+    var same = Hash(Path.Combine(work, "netcourse.txt")) == Hash(Path.Combine(work, "tshark.txt"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect : {ours.Seconds:0.00} s, pic mémoire {ours.PeakMb:0} Mo, code {ours.Exit}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tshark -T fields  : {theirs.Seconds:0.00} s, pic mémoire {theirs.PeakMb:0} Mo, code {theirs.Exit}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rapport : {theirs.Seconds / ours.Seconds:0.0}× plus rapide que tshark ({fields.Length} champs dont la règle de couleur) ; sorties identiques : {(same ? "oui" : "NON")}"));
+    if (!same)
+        Console.WriteLine("  (comparez " + Path.Combine(work, "netcourse.txt") + " et tshark.txt : les fichiers sont gardés)");
+    File.Delete(file);
+
+    var big = Path.Combine(work, "stream.pcap");
+    sw.Restart();
+    SyntheticCapture.Write(big, streamPackets);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"capture : {streamPackets} paquets, {new FileInfo(big).Length / 1e6:0.0} Mo, écrite en {sw.Elapsed.TotalSeconds:0.0} s"));
+    var streamed = Timed(cli, ["dissect", big, .. fieldArgs], "/dev/null");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect en flux : {streamed.Seconds:0.00} s, pic mémoire {streamed.PeakMb:0} Mo (200 000 paquets : {ours.PeakMb:0} Mo)"));
+
+    // In-process: the heap after each 100 000 packets stays level when nothing keeps the packets.
+    Console.Write("tas géré tous les 100 000 paquets (Mo) :");
+    long count = 0;
+    foreach (var packet in CaptureFileReader.Read(big))
+    {
+        _ = packet.FieldText("tcp.seq");
+        if (++count % 100_000 == 0)
+            Console.Write(string.Create(CultureInfo.InvariantCulture, $" {GC.GetTotalMemory(false) / 1e6:0}"));
+    }
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pic de l'ensemble de travail du banc : {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} Mo pour {count} paquets"));
+    if (same)
+        Directory.Delete(work, recursive: true);
+    return same ? 0 : 1;
+}
+catch
+{
+    Directory.Delete(work, recursive: true);
+    throw;
+}
+
+static (double Seconds, double PeakMb, int Exit) Timed(string program, string[] arguments, string output)
+{
+    var start = new ProcessStartInfo("/usr/bin/time") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+    foreach (var a in (string[])["-f", "BENCH %e %M", program, .. arguments])
+        start.ArgumentList.Add(a);
+    using var process = Process.Start(start)!;
+    using var sink = File.Create(output);
+    var copy = process.StandardOutput.BaseStream.CopyToAsync(sink);
+    var errors = process.StandardError.ReadToEndAsync();
+    if (!process.WaitForExit(600_000))
+    {
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException(program + " : plus de 10 minutes");
+    }
+    copy.Wait();
+    var line = errors.Result.Split('\n').Last(l => l.StartsWith("BENCH ", StringComparison.Ordinal)).Split(' ');
+    return (double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture) / 1024, process.ExitCode);
+}
+
+static string Hash(string path)
+{
+    using var stream = File.OpenRead(path);
+    return Convert.ToHexString(SHA256.HashData(stream));
+}
