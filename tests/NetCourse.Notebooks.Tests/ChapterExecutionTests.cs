@@ -15,5 +15,24 @@ public class ChapterExecutionTests
 
         Assert.True(result.Succeeded, NotebookFixture.Describe(result));
         Assert.True(result.CodeCells > 0, $"{notebook} has no code cell");
+        AssertNothingLeftBehind(notebook);
+    }
+
+    /// <summary>Once the kernel has ended, the chapter left no lab namespace and no course server listening.</summary>
+    private static void AssertNothingLeftBehind(string notebook)
+    {
+        var namespaces = File.Exists("/usr/sbin/ip") || File.Exists("/usr/bin/ip")
+            ? NetCourse.Lab.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(10)).Output
+            : "";
+        // The chapters' lab is "nc-lab" (library tests use random nc-tXXXX names, so parallel test runs do not interfere).
+        Assert.DoesNotContain("nc-lab", namespaces);
+        Assert.False(Directory.Exists("/sys/class/net/nc-lab0"), $"{notebook}: the lab's link nc-lab0 is still there");
+        var listening = File.ReadAllLines("/proc/net/tcp").Skip(1)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f[3] == "0A") // LISTEN
+            .Select(f => Convert.ToInt32(f[1].Split(':')[1], 16))
+            .ToHashSet();
+        foreach (var coursePort in new[] { 12800, 12801, 8080, 5353 })
+            Assert.False(listening.Contains(coursePort), $"{notebook}: port {coursePort} still listens after the kernel ended");
     }
 }
