@@ -47,13 +47,14 @@ public sealed class TracerouteCommand : ICliCommand
                 }
                 else
                 {
-                    if (!LabOptions.Block.Contains(target) || !LabNetwork.Status().Exists)
+                    var device = LabOptions.Block.Contains(target) ? LabNetwork.InterfaceTowards(target) : null;
+                    if (device is null || !device.StartsWith("nc-", StringComparison.Ordinal))
                     {
                         Console.Error.WriteLine("erreur : --capture demande une cible du labo (198.18.0.0/15) et le labo en place (./netcourse lab up, en root).");
                         return 2;
                     }
                     TracerouteResult? traced = null;
-                    var captured = await TracerouteCapture.RecordAsync(LabNetwork.Status().Nodes[0].Name, async () => traced = await Trace().ConfigureAwait(false)).ConfigureAwait(false);
+                    var captured = await TracerouteCapture.RecordAsync(device, async () => traced = await Trace().ConfigureAwait(false)).ConfigureAwait(false);
                     captured.Save(capturePath);
                     result = traced!;
                     Console.WriteLine($"{captured.Packets.Count} paquets ICMP écrits dans {Path.GetFullPath(capturePath)}");

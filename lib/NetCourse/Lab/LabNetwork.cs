@@ -153,6 +153,15 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
         return new LabStatus(prefix, nodes);
     }
 
+    /// <summary>The machine's interface that leads to <paramref name="address"/> (asks the kernel's routing table), or null.</summary>
+    public static string? InterfaceTowards(IPAddress address)
+    {
+        var route = ExternalCommand.Run("ip", ["-o", "route", "get", address.ToString()], StepTimeout);
+        var words = route.Output.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var dev = Array.IndexOf(words, "dev");
+        return route.Succeeded && dev >= 0 && dev + 1 < words.Length ? words[dev + 1] : null;
+    }
+
     /// <summary>The lab's namespaces present on the machine (their names start with <paramref name="prefix"/>-).</summary>
     public static IReadOnlyList<string> ListNamespaces(string prefix = "nc-lab")
     {
