@@ -21,16 +21,23 @@ public sealed class NotebookRunner(string repositoryRoot)
     /// <param name="cellTimeout">The bound on each cell.</param>
     /// <param name="runs">How many times the whole notebook runs in one kernel.</param>
     /// <param name="cancellationToken">Stops the run (the kernel is killed).</param>
+    /// <param name="launcher">A program (and its arguments) that starts the runner, for example <c>setpriv</c> with
+    /// capabilities dropped to run a chapter without capture rights; null to start Python directly.</param>
     public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath, string? htmlPath,
-        TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default)
+        TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo(Python)
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var argument in launcher.Skip(1)) info.ArgumentList.Add(argument);
+            info.ArgumentList.Add(Python);
+        }
         info.ArgumentList.Add(Path.Combine(repositoryRoot, "tools", "execute_notebook.py"));
         info.ArgumentList.Add(Path.GetFullPath(notebookPath));
         info.ArgumentList.Add("--out");
