@@ -58,7 +58,7 @@ public static class AddressClassifier
             : new AddressClass(input, 6, AddressScope.Reserved, "", $"{address} : hors des plages IPv6 attribuées aujourd'hui (réservée).");
     }
 
-    /// <summary>True when <paramref name="address"/> is inside the CIDR <paramref name="cidr"/> (e.g. 10.0.0.0/8).</summary>
+    /// <summary>True when <paramref name="address"/> is inside the CIDR <paramref name="cidr"/> (e.g. 172.16.0.0/12).</summary>
     public static bool Contains(string cidr, IPAddress address)
     {
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);
