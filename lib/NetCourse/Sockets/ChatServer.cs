@@ -8,17 +8,24 @@ namespace NetCourse.Sockets;
 /// <summary>
 /// A small line-based chat over TCP (try it with <c>nc 127.0.0.1 12801</c>): every line a client sends is relayed to
 /// the other clients as "[nom] texte". Commands: /nom NOUVEAU, /qui, /quitter. Bounded: lines longer than
-/// MaxMessageBytes and silent clients are disconnected; a client too slow to read its messages (256 waiting) is
-/// disconnected rather than slowing the others down.
+/// MaxMessageBytes and silent clients are disconnected; a client too slow to read its messages (more than 256 KiB
+/// waiting for it) is disconnected rather than slowing the others down or filling the memory.
 /// </summary>
 public sealed class ChatServer : IAsyncDisposable
 {
-    private const int MaxQueuedLines = 256;
+    private const int MaxQueuedBytes = 256 * 1024;
     private readonly TcpServerHost host;
     private readonly ConcurrentDictionary<long, Member> members = new();
     private long relayed;
 
-    private sealed record Member(ClientConnection Connection, Channel<string> Outbox);
+    private sealed class Member(ClientConnection connection, Channel<string> outbox)
+    {
+        public ClientConnection Connection { get; } = connection;
+
+        public Channel<string> Outbox { get; } = outbox;
+
+        public long QueuedBytes;
+    }
 
     private ChatServer(ServerBinding binding, ServerOptions options)
     {
@@ -56,7 +63,7 @@ public sealed class ChatServer : IAsyncDisposable
     private async Task ServeAsync(ClientConnection client)
     {
         client.Name = $"client{client.Id}";
-        var outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(MaxQueuedLines) { SingleReader = true });
+        var outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         var member = new Member(client, outbox);
         var writer = Task.Run(() => WriteLoopAsync(member));
         members[client.Id] = member;
@@ -117,7 +124,8 @@ public sealed class ChatServer : IAsyncDisposable
 
     private static void Send(Member member, string line)
     {
-        if (!member.Outbox.Writer.TryWrite(line))
+        var size = line.Length * 3L + 1;
+        if (Interlocked.Add(ref member.QueuedBytes, size) > MaxQueuedBytes || !member.Outbox.Writer.TryWrite(line))
         {
             // Too slow to read its messages: drop that client, not the message for the others.
             member.Outbox.Writer.TryComplete();
@@ -129,10 +137,21 @@ public sealed class ChatServer : IAsyncDisposable
     {
         try
         {
-            await foreach (var line in member.Outbox.Reader.ReadAllAsync(member.Connection.Token).ConfigureAwait(false))
+            var batch = new StringBuilder();
+            var reader = member.Outbox.Reader;
+            while (await reader.WaitToReadAsync(member.Connection.Token).ConfigureAwait(false))
             {
-                await member.Connection.SendAsync(Encoding.UTF8.GetBytes(line + "\n")).ConfigureAwait(false);
-                Interlocked.Increment(ref relayed);
+                // Everything waiting goes out in one send (up to about 64 KiB), not one system call per line.
+                var lines = 0;
+                while (batch.Length < 64 * 1024 && reader.TryRead(out var line))
+                {
+                    Interlocked.Add(ref member.QueuedBytes, -(line.Length * 3L + 1));
+                    batch.Append(line).Append('\n');
+                    lines++;
+                }
+                await member.Connection.SendAsync(Encoding.UTF8.GetBytes(batch.ToString())).ConfigureAwait(false);
+                batch.Clear();
+                Interlocked.Add(ref relayed, lines);
             }
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
