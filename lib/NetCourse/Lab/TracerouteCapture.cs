@@ -217,16 +217,16 @@ public sealed class TracerouteCapture : IHtmlView
         var html = new StringBuilder("<div style=\"font-family:monospace;font-size:12px\">");
         html.Append("<div style=\"font-family:sans-serif;font-weight:bold;margin:4px 0\">")
             .Append(Html.Encode($"{Packets.Count} paquet(s) ICMP — {Source}")).Append("</div>");
-        html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd\"><th>N°</th><th>Temps</th><th>Source</th><th>Destination</th><th>TTL</th><th>Info</th></tr>");
+        html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd;text-align:left\"><th>N°</th><th>Temps</th><th>Source</th><th>Destination</th><th>TTL</th><th>Info</th></tr>");
         foreach (var p in Packets)
         {
             // Wireshark's default colouring rules: « ICMP errors » (dark) and « ICMP » (pink).
             var (background, foreground) = p.Kind is IcmpKind.TimeExceeded or IcmpKind.Unreachable ? ("#12272e", "#b7f774") : ("#fce0ff", "#12272e");
             html.Append($"<tr style=\"background:{background};color:{foreground}\">")
-                .Append($"<td style=\"padding:1px 6px\">{p.Number}</td>")
-                .Append($"<td style=\"padding:1px 6px\">{p.Time.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture)}</td>")
-                .Append($"<td style=\"padding:1px 6px\">{p.Source}</td><td style=\"padding:1px 6px\">{p.Destination}</td>")
-                .Append($"<td style=\"padding:1px 6px\">{p.Ttl}</td><td style=\"padding:1px 6px\">{Html.Encode(p.Info)}</td></tr>");
+                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Number}</td>")
+                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Time.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture)}</td>")
+                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Source}</td><td style=\"padding:1px 6px;text-align:left\">{p.Destination}</td>")
+                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Ttl}</td><td style=\"padding:1px 6px;text-align:left\">{Html.Encode(p.Info)}</td></tr>");
         }
         return html.Append("</table></div>").ToString();
     }
