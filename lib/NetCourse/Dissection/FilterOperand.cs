@@ -11,7 +11,16 @@ internal sealed class FilterOperand
         Name = name;
         Position = position;
         Length = length;
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        _protocol = dot > 0 && !name.StartsWith('_') && !name.StartsWith("frame.", StringComparison.Ordinal) ? name[..dot] : null;
     }
+
+    // The protocol a dotted field belongs to ("hsrp" for "hsrp.state"): when the packet lacks it, the field is absent
+    // too, and the (costly) field lookup is skipped — the colouring rules test many fields of protocols we never see.
+    private readonly string? _protocol;
+
+    private IReadOnlyList<FieldValue> FieldValues(IFieldSource source) =>
+        _protocol is not null && !source.HasProtocol(_protocol) ? [] : source.GetValues(Name);
 
     /// <summary>The field or protocol name.</summary>
     public string Name { get; }
@@ -49,17 +58,18 @@ internal sealed class FilterOperand
             foreach (var v in values) if (v.Integer != 0) return true;
             return false;
         }
-        return source.HasProtocol(Name) || source.GetValues(Name).Count > 0;
+        // A name without a dot is a protocol (every Wireshark field is "protocol.something").
+        return source.HasProtocol(Name) || (Name.Contains('.', StringComparison.Ordinal) && FieldValues(source).Count > 0);
     }
 
     /// <summary>The values the test compares: the field's values, sliced then masked when asked.</summary>
     public IReadOnlyList<FieldValue> Values(IFieldSource source)
     {
-        if (!HasSlice && Mask is null) return source.GetValues(Name);
+        if (!HasSlice && Mask is null) return FieldValues(source);
         var result = new List<FieldValue>();
         if (HasSlice)
         {
-            var fieldValues = source.GetValues(Name);
+            var fieldValues = FieldValues(source);
             if (fieldValues.Count > 0)
             {
                 foreach (var v in fieldValues) AddSlice(result, BytesOf(v));
@@ -71,7 +81,7 @@ internal sealed class FilterOperand
         }
         else
         {
-            result.AddRange(source.GetValues(Name));
+            result.AddRange(FieldValues(source));
         }
         if (Mask is null) return result;
         var mask = Mask.Integer ?? (Mask.Bytes is { } mb ? FilterComparison.ToInteger(mb) : 0);
