@@ -17,21 +17,22 @@ public sealed class CaptureCommand : ICliCommand
         var filter = new Option<string>("--filter", "-f") { Description = "Filtre de capture BPF (syntaxe tcpdump), par exemple \"tcp port 12800\".", DefaultValueFactory = _ => "" };
         var count = new Option<int>("--count", "-c") { Description = "Arrêter après ce nombre de paquets (1 à 1 000 000).", DefaultValueFactory = _ => 100 };
         var timeout = new Option<double>("--timeout") { Description = "Arrêter après ce nombre de secondes (au plus 3600).", DefaultValueFactory = _ => 10 };
-        var write = new Option<string?>("--write", "-w") { Description = "Fichier pcap à écrire (sinon : une ligne par paquet)." };
+        var snap = new Option<int>("--snaplen", "-s") { Description = "Octets gardés par paquet (64 à 262 144).", DefaultValueFactory = _ => 65535 };
+        var write = new Option<string?>("--write", "-w") { Description = "Fichier pcap à écrire (sinon : une ligne par paquet disséqué)." };
         var command = new Command("capture", "Capture en direct (libpcap), bornée en nombre de paquets et en durée ; écrit un fichier pcap.")
         {
-            device, filter, count, timeout, write,
+            device, filter, count, timeout, snap, write,
         };
         command.SetAction((parse, token) => RunAsync(parse.GetValue(device) ?? "lo", parse.GetValue(filter) ?? "", parse.GetValue(count),
-            parse.GetValue(timeout), parse.GetValue(write), token));
+            parse.GetValue(timeout), parse.GetValue(snap), parse.GetValue(write), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(string device, string filter, int count, double seconds, string? output, CancellationToken token)
+    private static async Task<int> RunAsync(string device, string filter, int count, double seconds, int snapLength, string? output, CancellationToken token)
     {
         if (double.IsNaN(seconds) || seconds <= 0 || seconds > LiveCaptureOptions.MaxTimeout.TotalSeconds)
             return Fail($"durée invalide ({seconds.ToString(CultureInfo.InvariantCulture)} s) : elle doit être entre 0 et 3600 s.");
-        var options = new LiveCaptureOptions(device, filter, count, TimeSpan.FromSeconds(seconds));
+        var options = new LiveCaptureOptions(device, filter, count, TimeSpan.FromSeconds(seconds), snapLength);
         if (options.Problem() is { } problem)
             return Fail(problem);
         string? path = null;
@@ -67,13 +68,9 @@ public sealed class CaptureCommand : ICliCommand
             var result = await capture.Completion.ConfigureAwait(false);
             if (path is null)
             {
-                var first = result.Frames.Count > 0 ? result.Frames[0].UnixNanoseconds : 0;
-                for (var i = 0; i < result.Frames.Count; i++)
-                {
-                    var f = result.Frames[i];
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{i + 1}\t{(f.UnixNanoseconds - first) / 1e9:0.000000}\t{f.OriginalLength}\t{Convert.ToHexStringLower(f.Data.AsSpan(0, Math.Min(f.Data.Length, 32)))}"));
-                }
+                // One line per packet, as `tshark` prints them: No., time, source, destination, protocol, length, info.
+                foreach (var packet in result.Dissect())
+                    Console.WriteLine(packet.ToString());
             }
             else
             {

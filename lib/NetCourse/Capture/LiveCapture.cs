@@ -19,6 +19,7 @@ public sealed class LiveCapture : IAsyncDisposable
     private readonly TaskCompletionSource<PacketTrace> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopRequested;
     private int _count;
+    private long _bytes;
 
     private LiveCapture(LibPcapLiveDevice device, LiveCaptureOptions options)
     {
@@ -40,6 +41,9 @@ public sealed class LiveCapture : IAsyncDisposable
 
     /// <summary>True until the capture has stopped.</summary>
     public bool IsRunning => !_done.Task.IsCompleted;
+
+    /// <summary>Packets the kernel dropped because the capture could not keep up (libpcap's statistics), known once stopped.</summary>
+    public long KernelDropped { get; private set; }
 
     /// <summary>Why the capture stopped (in French), or empty while it runs.</summary>
     public string StopReason { get; private set; } = "";
@@ -118,6 +122,7 @@ public sealed class LiveCapture : IAsyncDisposable
             while (true)
             {
                 if (_count >= Options.MaxPackets) { reason = $"{Options.MaxPackets} paquet(s) capturé(s), le maximum demandé"; break; }
+                if (_bytes >= Options.MaxBytes) { reason = $"taille maximale atteinte ({Options.MaxBytes / 1024} Kio capturés)"; break; }
                 if (clock.Elapsed >= timeout) { reason = $"durée maximale atteinte ({timeout.TotalSeconds:0.#} s)"; break; }
                 if (_stopRequested)
                 {
@@ -132,6 +137,7 @@ public sealed class LiveCapture : IAsyncDisposable
                     var raw = packet.GetPacket();
                     var nanos = checked((long)time.Seconds * 1_000_000_000L + (long)time.MicroSeconds * 1000L);
                     lock (_frames) _frames.Add(new CapturedFrame(nanos, Math.Max(raw.PacketLength, data.Length), data));
+                    _bytes += data.Length;
                     Interlocked.Increment(ref _count);
                 }
                 else if (status == GetPacketStatus.ReadTimeout)
@@ -152,9 +158,11 @@ public sealed class LiveCapture : IAsyncDisposable
         }
         finally
         {
+            try { KernelDropped = _device.Statistics?.DroppedPackets ?? 0; } catch (Exception) { /* statistics unavailable */ }
             try { _device.Close(); } catch (Exception) { /* already closed */ }
             try { _device.Dispose(); } catch (Exception) { /* already disposed */ }
         }
+        if (KernelDropped > 0) reason += $" ; {KernelDropped} paquet(s) perdu(s) par le noyau, capture trop lente";
         StopReason = reason;
         CapturedFrame[] frames;
         lock (_frames) frames = [.. _frames];
