@@ -12,26 +12,27 @@ internal static class ServeRunner
     public static Command Build(string name, string description, int defaultPort,
         Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe)
     {
-        var port = new Option<int>("--port") { Description = "Port d'écoute (0 = un port libre choisi par le système).", DefaultValueFactory = _ => defaultPort };
+        // Numbers are read as text and checked here, so that a typo gets one French line rather than the parser's help page.
+        var port = new Option<string>("--port") { Description = "Port d'écoute (0 = un port libre choisi par le système).", DefaultValueFactory = _ => defaultPort.ToString(CultureInfo.InvariantCulture) };
         var host = new Option<string>("--host") { Description = "Adresse locale : la boucle locale (127.0.0.1, ::1) ou une adresse du labo (198.18.0.0/15).", DefaultValueFactory = _ => "127.0.0.1" };
-        var idle = new Option<double>("--idle-timeout") { Description = "Secondes de silence avant de déconnecter un client.", DefaultValueFactory = _ => 30 };
-        var maxClients = new Option<int>("--max-clients") { Description = "Nombre maximal de clients simultanés.", DefaultValueFactory = _ => 2000 };
+        var idle = new Option<string>("--idle-timeout") { Description = "Secondes de silence avant de déconnecter un client.", DefaultValueFactory = _ => "30" };
+        var maxClients = new Option<string>("--max-clients") { Description = "Nombre maximal de clients simultanés.", DefaultValueFactory = _ => "2000" };
         var command = new Command(name, description) { port, host, idle, maxClients };
         command.SetAction((parse, token) => RunAsync(name, parse.GetValue(port), parse.GetValue(host), parse.GetValue(idle), parse.GetValue(maxClients),
             start, describe, token));
         return command;
     }
 
-    private static async Task<int> RunAsync(string name, int port, string? host, double idleSeconds, int maxClients,
+    private static async Task<int> RunAsync(string name, string? portText, string? host, string? idleText, string? maxClientsText,
         Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe, CancellationToken token)
     {
-        if (port is < 0 or > 65535)
-            return Fail($"port {port} invalide : un port va de 0 à 65535.");
+        if (!int.TryParse(portText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+            return Fail($"port « {portText} » invalide : un port est un entier de 0 à 65535.");
         if (!IPAddress.TryParse(host, out var address) || !TargetPolicy.IsAllowed(address))
             return Fail($"adresse « {host} » refusée : le serveur n'écoute que sur la boucle locale (127.0.0.1, ::1) ou une adresse du labo ({TargetPolicy.LabNetwork}).");
-        if (!(idleSeconds > 0 && idleSeconds <= 3600))
+        if (!double.TryParse(idleText, NumberStyles.Float, CultureInfo.InvariantCulture, out var idleSeconds) || !(idleSeconds > 0 && idleSeconds <= 3600))
             return Fail("--idle-timeout doit être compris entre 0 et 3600 secondes.");
-        if (maxClients is < 1 or > 100_000)
+        if (!int.TryParse(maxClientsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxClients) || maxClients is < 1 or > 100_000)
             return Fail("--max-clients doit être compris entre 1 et 100000.");
 
         IAsyncDisposable server;

@@ -20,5 +20,5 @@ public sealed record SocketEntry(string Protocol, IPAddress LocalAddress, int Lo
     public bool IsListening => Protocol.StartsWith("tcp", StringComparison.Ordinal) ? State == "LISTEN" : RemotePort == 0;
 
     /// <summary>True when only this machine can reach the socket (bound to 127.0.0.0/8 or ::1).</summary>
-    public bool IsLoopbackOnly => IPAddress.IsLoopback(LocalAddress);
+    public bool IsLoopbackOnly => TargetPolicy.IsLoopback(LocalAddress);
 }

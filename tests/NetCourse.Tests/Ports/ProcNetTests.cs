@@ -40,6 +40,7 @@ public class ProcNetTests
         Assert.Equal(80, port);
         Assert.True(ProcNet.TryEndpoint("0000000000000000FFFF00000100007F:1F90", out var mapped, out _));
         Assert.Equal(IPAddress.Parse("::ffff:127.0.0.1"), mapped);
+        Assert.True(new SocketEntry("tcp6", mapped, 8080, IPAddress.IPv6Any, 0, "LISTEN", 0, 0, 1).IsLoopbackOnly);
         Assert.False(ProcNet.TryEndpoint("XYZ:0050", out _, out _));
     }
 

@@ -124,6 +124,8 @@ public class ServeCliTests
     [Theory]
     [InlineData("--host", "0.0.0.0", "refusée")]
     [InlineData("--port", "70000", "invalide")]
+    [InlineData("--port", "douze", "invalide")]
+    [InlineData("--max-clients", "beaucoup", "--max-clients")]
     [InlineData("--idle-timeout", "0", "--idle-timeout")]
     public async Task Bad_input_gives_one_french_line_and_exit_1(string option, string value, string expected)
     {
