@@ -13,8 +13,8 @@ public sealed class TcpFlowGraph : IHtmlView
 {
     private const int RowHeight = 34;
     private const int Top = 58;
-    private const int Left = 170;
-    private const int Right = 590;
+    private const int Left = 250;
+    private const int Right = 650;
 
     /// <summary>Draws the TCP stream <paramref name="stream"/> (tcp.stream) of <paramref name="packets"/>.</summary>
     public TcpFlowGraph(IReadOnlyList<DissectedPacket> packets, long stream = 0, int maxSegments = 60)
@@ -80,18 +80,21 @@ public sealed class TcpFlowGraph : IHtmlView
         var phases = Phases;
         var height = Top + Segments.Count * RowHeight + 20;
         var svg = new StringBuilder(4096);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"{height}\" viewBox=\"0 0 760 {height}\" style=\"font-family:sans-serif;font-size:12px;background:#fff\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"860\" height=\"{height}\" viewBox=\"0 0 860 {height}\" style=\"font-family:sans-serif;font-size:12px;background:#fff\">");
         svg.Append("<defs><marker id=\"nc-arrow\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#333\"/></marker></defs>");
         // Phase bands.
         var bandColors = new Dictionary<string, string> { ["ouverture"] = "#e3f2fd", ["données"] = "#f1f8e9", ["fermeture"] = "#fff3e0" };
-        var bandTitles = new Dictionary<string, string> { ["ouverture"] = "Ouverture (poignée de main en 3 temps)", ["données"] = "Échange de données", ["fermeture"] = "Fermeture" };
+        var bandTitles = new Dictionary<string, string> { ["ouverture"] = "Ouverture", ["données"] = "Échange de données", ["fermeture"] = "Fermeture" };
+        var bandNotes = new Dictionary<string, string> { ["ouverture"] = "poignée de main en 3 temps", ["données"] = "", ["fermeture"] = "un FIN de chaque côté" };
         for (var i = 0; i < phases.Count;)
         {
             var j = i;
             while (j < phases.Count && phases[j] == phases[i]) j++;
             var y = Top + i * RowHeight - 6;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"760\" height=\"{(j - i) * RowHeight}\" fill=\"{bandColors[phases[i]]}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"6\" y=\"{y + 14}\" fill=\"#555\" font-weight=\"bold\">{Html.Encode(bandTitles[phases[i]])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"860\" height=\"{(j - i) * RowHeight}\" fill=\"{bandColors[phases[i]]}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"6\" y=\"{y + 16}\" fill=\"#555\" font-weight=\"bold\">{Html.Encode(bandTitles[phases[i]])}</text>");
+            if (bandNotes[phases[i]].Length > 0 && j - i > 1)
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"6\" y=\"{y + 32}\" fill=\"#777\">{Html.Encode(bandNotes[phases[i]])}</text>");
             i = j;
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">Client</text><text x=\"{Left}\" y=\"36\" text-anchor=\"middle\">{Html.Encode(client)}</text>");
