@@ -121,6 +121,8 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     /// <summary>Removes every namespace and interface of the lab with this prefix (those left by a crash too). Returns what was removed, in French.</summary>
     public static string Remove(string prefix = "nc-lab")
     {
+        // Only a valid lab prefix: never a pattern that could match namespaces the lab did not create.
+        if ((LabOptions.Default with { Prefix = prefix }).Validate() is { } invalid) throw new ArgumentException(invalid, nameof(prefix));
         var removed = new List<string>();
         foreach (var ns in ListNamespaces(prefix))
         {

@@ -76,7 +76,7 @@ public sealed class TracerouteCapture : IHtmlView
         {
             return await RecordAsync(lab.Interface, () => Traceroute.RunAsync(lab.HostAddress, options)).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is PcapException or DllNotFoundException or TypeInitializationException or InvalidOperationException)
+        catch (Exception e) when (e is PcapException or DllNotFoundException or TypeInitializationException or InvalidOperationException or TimeoutException)
         {
             return Recorded($"capture en direct impossible ({e.GetBaseException().Message})");
         }

@@ -55,3 +55,14 @@ public class LabPlanTests
         Assert.Contains("invalide", error.Message);
     }
 }
+
+public class LabRemoveTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("nc")]
+    [InlineData("netcourse")]
+    [InlineData("nc-*")]
+    public void Remove_refuses_a_prefix_that_is_not_a_lab_prefix(string prefix) =>
+        Assert.Throws<ArgumentException>(() => LabNetwork.Remove(prefix));
+}
