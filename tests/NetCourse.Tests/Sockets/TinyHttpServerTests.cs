@@ -64,6 +64,34 @@ public class TinyHttpServerTests
     }
 
     [Fact]
+    public async Task A_client_that_sends_its_head_too_slowly_gets_408_even_though_it_is_never_silent()
+    {
+        await using var server = await TinyHttpServer.StartAsync(0, options: ServerOptions.Default with { IdleTimeout = TimeSpan.FromMilliseconds(500) });
+        using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await slow.ConnectAsync(server.EndPoint);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = new List<byte>();
+        var buffer = new byte[1024];
+        var drip = Task.Run(async () =>
+        {
+            // One byte every 100 ms: never idle for 500 ms, but the head never ends.
+            try { for (var i = 0; i < 100; i++) { await slow.SendAsync("X"u8.ToArray()); await Task.Delay(100); } }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        });
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(8));
+        while (true)
+        {
+            var n = await slow.ReceiveAsync(buffer, SocketFlags.None, bound.Token);
+            if (n == 0) break;
+            response.AddRange(buffer.AsSpan(0, n).ToArray());
+        }
+        Assert.StartsWith("HTTP/1.1 408", System.Text.Encoding.ASCII.GetString(response.ToArray()));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3));
+        slow.Dispose();
+        await drip;
+    }
+
+    [Fact]
     public async Task Raw_http_refuses_targets_outside_loopback_and_lab() =>
         await Assert.ThrowsAsync<ArgumentException>(() => RawHttp.SendAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("198.20.0.1"), 80), "GET / HTTP/1.0\r\n\r\n"));
 }
