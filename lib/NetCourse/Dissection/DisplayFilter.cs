@@ -36,18 +36,33 @@ public sealed class DisplayFilter
 
     /// <summary>Reads <paramref name="text"/> (empty or blank: every packet matches).</summary>
     /// <exception cref="DisplayFilterException">The filter is not valid; the French message points at the offending character.</exception>
-    public static DisplayFilter Parse(string text)
+    public static DisplayFilter Parse(string text) => Parse(text, strict: false);
+
+    /// <summary>
+    /// Reads <paramref name="text"/>; when <paramref name="strict"/> is true, a field or protocol name that neither the
+    /// course's dissector nor Wireshark's default colouring rules know is an error (as in tshark), with a spelling
+    /// suggestion — use it for filters that students type. Lenient reading (false) accepts any well-formed name.
+    /// </summary>
+    /// <exception cref="DisplayFilterException">The filter is not valid; the French message points at the offending character.</exception>
+    public static DisplayFilter Parse(string text, bool strict)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (root, fields) = FilterParser.Parse(text);
+        var (root, fields) = FilterParser.Parse(text, strict);
         return new DisplayFilter(text, root, fields);
     }
+
+    /// <summary>The field and protocol names a strict filter accepts.</summary>
+    public static IReadOnlySet<string> KnownNames => FilterKnownNames.Names;
 
     /// <summary>Reads <paramref name="text"/>; false (and a null filter) when it is not valid.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out DisplayFilter? filter) => TryParse(text, out filter, out _);
 
     /// <summary>Reads <paramref name="text"/>; when it is not valid, returns false with the French error in <paramref name="error"/>.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out DisplayFilter? filter, [NotNullWhen(false)] out DisplayFilterException? error)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out DisplayFilter? filter, [NotNullWhen(false)] out DisplayFilterException? error) =>
+        TryParse(text, strict: false, out filter, out error);
+
+    /// <summary>As <see cref="TryParse(string?, out DisplayFilter?, out DisplayFilterException?)"/>, strict about names when <paramref name="strict"/> is true.</summary>
+    public static bool TryParse(string? text, bool strict, [NotNullWhen(true)] out DisplayFilter? filter, [NotNullWhen(false)] out DisplayFilterException? error)
     {
         filter = null;
         error = null;
@@ -58,7 +73,7 @@ public sealed class DisplayFilter
         }
         try
         {
-            filter = Parse(text);
+            filter = Parse(text, strict);
             return true;
         }
         catch (DisplayFilterException e)

@@ -10,20 +10,22 @@ namespace NetCourse.Dissection;
 internal sealed partial class FilterParser
 {
     private readonly string _text;
+    private readonly bool _strict;
     private readonly List<FilterToken> _tokens;
     private readonly List<string> _fields = [];
     private int _index;
 
-    private FilterParser(string text)
+    private FilterParser(string text, bool strict)
     {
         _text = text;
+        _strict = strict;
         _tokens = FilterLexer.Tokenize(text);
     }
 
     /// <summary>Parses <paramref name="text"/>; returns the tree and the field and protocol names it uses.</summary>
-    public static (FilterNode Root, IReadOnlyList<string> Fields) Parse(string text)
+    public static (FilterNode Root, IReadOnlyList<string> Fields) Parse(string text, bool strict = false)
     {
-        var parser = new FilterParser(text);
+        var parser = new FilterParser(text, strict);
         if (parser.Peek.Kind == FilterTokenKind.End) return (new FilterAll(), []);
         var root = parser.ParseOr();
         if (parser.Peek.Kind != FilterTokenKind.End) throw parser.Unexpected(parser.Peek);
@@ -130,6 +132,12 @@ internal sealed partial class FilterParser
                 ? $"« {token.Text} » n'est ni un champ ni un protocole : les noms s'écrivent en minuscules (« {token.Text.ToLowerInvariant()} »)."
                 : $"« {token.Text} » n'est ni un champ ni un protocole (un nom comme tcp, ip.src ou tcp.port est attendu ici).";
             throw new DisplayFilterException(_text, token.Position, token.Length, reason);
+        }
+        if (_strict && !FilterKnownNames.Names.Contains(token.Text))
+        {
+            var suggestion = FilterKnownNames.Suggest(token.Text);
+            throw new DisplayFilterException(_text, token.Position, token.Length,
+                $"« {token.Text} » n'est ni un champ ni un protocole connu" + (suggestion is null ? "." : $" (vouliez-vous dire « {suggestion} » ?)."));
         }
         Take();
         _fields.Add(token.Text);

@@ -52,6 +52,41 @@ public class FilterErrorTests
         Assert.Equal(e.CaretLine, lines[2][4..]);
     }
 
+    [Theory]
+    [InlineData("ip.scr == 127.0.0.1", 0, 6, "ip.src")]
+    [InlineData("tcp && udpp", 7, 4, "udp")]
+    [InlineData("tcp.prot == 80", 0, 8, "tcp.port")]
+    [InlineData("tcp.flags.synn == 1", 0, 14, "tcp.flags.syn")]
+    public void A_strict_filter_reports_unknown_names_with_a_suggestion(string filter, int position, int length, string suggestion)
+    {
+        var e = Assert.Throws<DisplayFilterException>(() => DisplayFilter.Parse(filter, strict: true));
+        Assert.Equal(position, e.Position);
+        Assert.Equal(length, e.Length);
+        Assert.Contains($"« {suggestion} »", e.Reason);
+        Assert.Contains("ni un champ ni un protocole connu", e.Reason);
+        Assert.NotNull(DisplayFilter.Parse(filter)); // lenient reading accepts the same text
+        Assert.False(DisplayFilter.TryParse(filter, strict: true, out _, out var error));
+        Assert.Equal(e.Message, error.Message);
+    }
+
+    [Fact]
+    public void A_strict_filter_knows_every_name_the_course_uses()
+    {
+        var e = Assert.Throws<DisplayFilterException>(() => DisplayFilter.Parse("zzzzzzzz", strict: true));
+        Assert.DoesNotContain("vouliez-vous", e.Reason);
+        foreach (var rule in ColoringRules.Embedded.Rules)
+            Assert.True(DisplayFilter.TryParse(rule.FilterText, strict: true, out _, out var error), error?.Message);
+        foreach (var field in FilterTsharkCapture.Fields)
+            Assert.Contains(field, DisplayFilter.KnownNames);
+        // Every name the course dissector writes is known (read from a real packet of every data/ capture).
+        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap"))
+            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            {
+                foreach (var layer in packet.Layers) Assert.Contains(layer.Protocol, DisplayFilter.KnownNames);
+                foreach (var field in packet.AllFields) Assert.Contains(field.Name, DisplayFilter.KnownNames);
+            }
+    }
+
     [Fact]
     public void TryParse_reports_without_throwing()
     {
