@@ -178,3 +178,33 @@ public class PcapFormatTests
         }
     }
 }
+
+public class ReaderAgreementTests
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        var folder = Path.GetDirectoryName(CourseData.FindFile("06-tcp-handshake.pcap"))!;
+        foreach (var path in Directory.GetFiles(folder).Where(p => p.EndsWith(".pcap", StringComparison.Ordinal) || p.EndsWith(".pcapng", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    /// <summary>The pure C# reader (used for the fallback, which must work without libpcap) and the libpcap reader agree.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_pure_reader_and_the_libpcap_reader_read_the_same_frames(string name)
+    {
+        var path = CourseData.FindFile(name)!;
+        var ours = PacketTrace.Load(path);
+        var theirs = CaptureFileReader.ReadRaw(path).ToList();
+        Assert.Equal(theirs.Count, ours.Count);
+        for (var i = 0; i < theirs.Count; i++)
+        {
+            Assert.Equal(theirs[i].LinkType, ours.LinkType);
+            Assert.Equal(theirs[i].Data, ours.Frames[i].Data);
+            Assert.Equal(theirs[i].OriginalLength, ours.Frames[i].OriginalLength);
+            Assert.Equal(theirs[i].Timestamp, ours.Frames[i].UnixNanoseconds / 1_000_000_000m);
+        }
+    }
+}
