@@ -63,7 +63,9 @@ table.AppendLine(string.Create(inv,
 table.AppendLine(string.Create(inv,
     $"| echo round trip, 32 B, C# client → `EchoServer` | {Median(csharpToCourse):0.0} µs | {Median(pythonToPython):0.0} µs (Python client → Python server) | {Median(csharpToCourse) / Median(pythonToPython):0.00}× | reported |"));
 table.AppendLine();
+var paired = course.Zip(iperf, (c, i) => c / i).ToArray();
 table.AppendLine(string.Create(inv, $"Per run (Gbit/s) — course: {string.Join(", ", course.Select(v => v.ToString("0.00", inv)))}; iperf3: {string.Join(", ", iperf.Select(v => v.ToString("0.00", inv)))}."));
+table.AppendLine(string.Create(inv, $"Ratio run by run (each pair measured back to back): median {Median(paired):0.00}×, from {paired.Min():0.00}× to {paired.Max():0.00}×. On a shared, loaded machine single runs swing widely; compare medians."));
 Console.WriteLine(table);
 if (outPath is not null) await File.WriteAllTextAsync(outPath, table.ToString());
 return 0;
