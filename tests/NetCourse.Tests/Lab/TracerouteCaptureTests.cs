@@ -121,3 +121,20 @@ public class TracerouteQuizTests
         Assert.Contains("Time-to-live exceeded", packets.Single(p => p.Number == firstTimeExceeded.Number).Info);
     }
 }
+
+public class RouteDrawingTests
+{
+    [Fact]
+    public void The_drawing_shows_each_hop_and_the_ttl_that_reached_it()
+    {
+        var capture = TracerouteCapture.Recorded();
+        var svg = RouteDrawing.Of(capture.ToTrace(), capture.Packets[0].Source).Svg;
+        Assert.StartsWith("<svg", svg);
+        foreach (var address in new[] { "198.18.1.1", "198.18.1.2", "198.18.2.2", "198.18.3.2" })
+            Assert.Contains(address, svg);
+        Assert.Contains("routeur 2", svg);
+        Assert.DoesNotContain("routeur 3", svg);
+        Assert.Contains("TTL 3 → réponse d&#39;écho", svg.Replace("&#233;", "é"));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "marker-end").Count);
+    }
+}
