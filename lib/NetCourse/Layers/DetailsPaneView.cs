@@ -31,7 +31,7 @@ public sealed class DetailsPaneView : IHtmlView
         var html = new StringBuilder();
         html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><table class=\"nc-left\" style=\"border-collapse:collapse\">");
-        html.Append("<tr><th>#</th><th style=\"text-align:left\">Ligne du panneau de détails de Wireshark</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Octets</th></tr>");
+        html.Append("<tr><th style=\"text-align:left\">#</th><th style=\"text-align:left\">Ligne du panneau de détails de Wireshark</th><th style=\"text-align:left\">Selon la leçon</th><th style=\"text-align:left\">Octets</th></tr>");
         var n = 0;
         foreach (var layer in Packet.Layers)
         {
@@ -40,11 +40,11 @@ public sealed class DetailsPaneView : IHtmlView
                 ? $"{Packet.CapturedLength} capturés"
                 : string.Create(CultureInfo.InvariantCulture, $"{layer.Offset}–{layer.Offset + layer.Length - 1} ({layer.Length})");
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Colour(layer.Kind)).Append("\">");
-            html.Append("<td>").Append(n).Append("</td><td><details><summary>").Append(Html.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
+            html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>").Append(Html.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
             foreach (var f in layer.Fields.Take(40))
                 html.Append("<li><code>").Append(Html.Encode(f.Name)).Append("</code> = ").Append(Html.Encode(f.Value.Display)).Append("</li>");
-            html.Append("</ul></details></td><td>").Append(Html.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(Html.Encode(LayerPalette.FrenchName(layer.Kind)))
-                .Append("</td><td>").Append(Html.Encode(range)).Append("</td></tr>");
+            html.Append("</ul></details></td><td style=\"text-align:left\">").Append(Html.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(Html.Encode(LayerPalette.FrenchName(layer.Kind)))
+                .Append("</td><td style=\"text-align:left\">").Append(Html.Encode(range)).Append("</td></tr>");
         }
         html.Append("</table></div>");
         return html.ToString();

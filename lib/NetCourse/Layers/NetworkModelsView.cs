@@ -28,17 +28,17 @@ public sealed class NetworkModelsView : IHtmlView
         var html = new StringBuilder();
         html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;font-family:sans-serif;font-size:13px\">");
-        html.Append("<tr><th colspan=\"2\">Modèle OSI</th><th>Modèle TCP/IP</th><th>Unité de données</th><th>Protocoles</th><th>Entrée de Wireshark</th></tr>");
+        html.Append("<tr><th colspan=\"2\">Modèle OSI</th><th style=\"text-align:left\">Modèle TCP/IP</th><th style=\"text-align:left\">Unité de données</th><th style=\"text-align:left\">Protocoles</th><th style=\"text-align:left\">Entrée de Wireshark</th></tr>");
         foreach (var r in Rows)
         {
             var bg = LayerPalette.Colour(r.Kind);
             html.Append("<tr style=\"border-top:1px solid #999\">");
-            html.Append("<td style=\"background:").Append(bg).Append(";text-align:center\">").Append(r.Osi).Append("</td>");
-            html.Append("<td style=\"background:").Append(bg).Append("\">").Append(Html.Encode(r.OsiName)).Append("</td>");
+            html.Append("<td style=\"text-align:left;background:").Append(bg).Append(";text-align:center\">").Append(r.Osi).Append("</td>");
+            html.Append("<td style=\"text-align:left;background:").Append(bg).Append("\">").Append(Html.Encode(r.OsiName)).Append("</td>");
             if (r.TcpIp is not null)
                 html.Append("<td rowspan=\"").Append(r.TcpIpRows).Append("\" style=\"background:").Append(bg)
                     .Append(";text-align:center;font-weight:bold;border:1px solid #999\">").Append(Html.Encode(r.TcpIp)).Append("</td>");
-            html.Append("<td>").Append(Html.Encode(r.Unit)).Append("</td><td>").Append(Html.Encode(r.Protocols)).Append("</td><td>")
+            html.Append("<td style=\"text-align:left\">").Append(Html.Encode(r.Unit)).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(r.Protocols)).Append("</td><td style=\"text-align:left\">")
                 .Append(Html.Encode(r.Wireshark)).Append("</td></tr>");
         }
         html.Append("</table>");

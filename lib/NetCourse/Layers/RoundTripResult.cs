@@ -21,14 +21,14 @@ public sealed record RoundTripResult(bool IsLive, string Explanation, PacketTrac
         html.Append("<div style=\"font-family:sans-serif;font-size:13px\">");
         html.Append(IsLive ? "<div><b>🔴 En direct</b> — " : "<div><b>📄 Sans capture en direct</b> — ")
             .Append(Html.Encode(Explanation)).Append("</div>");
-        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;margin-top:4px\"><tr><th>No.</th><th>Source</th><th>Destination</th><th>Protocole</th><th>Longueur</th><th>Info</th></tr>");
+        html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;margin-top:4px\"><tr><th style=\"text-align:left\">No.</th><th style=\"text-align:left\">Source</th><th style=\"text-align:left\">Destination</th><th style=\"text-align:left\">Protocole</th><th style=\"text-align:left\">Longueur</th><th style=\"text-align:left\">Info</th></tr>");
         foreach (var p in Packets)
         {
             var rule = ColoringRules.Default.Match(p);
             var style = rule is null ? "" : $" style=\"background:{rule.Background};color:{rule.Foreground}\"";
-            html.Append("<tr").Append(style).Append("><td>").Append(p.Number).Append("</td><td>").Append(Html.Encode(p.Source))
-                .Append("</td><td>").Append(Html.Encode(p.Destination)).Append("</td><td>").Append(Html.Encode(p.Protocol))
-                .Append("</td><td>").Append(p.Length).Append("</td><td>").Append(Html.Encode(p.Info)).Append("</td></tr>");
+            html.Append("<tr").Append(style).Append("><td style=\"text-align:left\">").Append(p.Number).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Source))
+                .Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Destination)).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Protocol))
+                .Append("</td><td style=\"text-align:left\">").Append(p.Length).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Info)).Append("</td></tr>");
         }
         html.Append("</table></div>");
         return html.ToString();
