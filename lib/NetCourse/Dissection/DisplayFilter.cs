@@ -7,7 +7,8 @@ namespace NetCourse.Dissection;
 /// <see cref="IFieldSource"/>: comparisons <c>== != &lt; &lt;= &gt; &gt;=</c> (and <c>eq ne lt le gt ge</c>,
 /// <c>===</c>, <c>~=</c>), <c>contains</c>, <c>in { 3..5, 11 }</c> and <c>not in</c>, <c>&amp;&amp; and || or ! not</c>,
 /// parentheses, a bare protocol or field (present), CIDR addresses (<c>ip.dst == 224.0.0.0/4</c>), decimal, hex and
-/// octal integers, "strings", bitwise and (<c>tcp.flags &amp; 0x02</c>) and slices (<c>eth[0] &amp; 1</c>, <c>eth.src[0:3]</c>).
+/// octal integers, "strings", bitwise and (<c>tcp.flags &amp; 0x02</c>), slices (<c>eth[0] &amp; 1</c>, <c>eth.src[0:3]</c>) and
+/// field-to-field comparisons (<c>ip.src == ip.dst</c>: an unquoted right side that names a known field).
 /// </summary>
 /// <remarks>
 /// Semantics of Wireshark 4.0 (checked against tshark 4.0.17): a comparison is true when ANY value of the field

@@ -34,6 +34,21 @@ internal static class FilterComparison
         }
     }
 
+    /// <summary>Compares two field values (field == field): numbers with numbers, addresses of one family, text, bytes; null otherwise.</summary>
+    public static int? Compare(FieldValue left, FieldValue right)
+    {
+        static bool Numeric(FieldKind k) => k is FieldKind.Integer or FieldKind.Boolean or FieldKind.Number;
+        if (Numeric(left.Kind) && Numeric(right.Kind))
+            return left.Kind == FieldKind.Number || right.Kind == FieldKind.Number ? left.Number.CompareTo(right.Number) : left.Integer.CompareTo(right.Integer);
+        if (left.Kind == FieldKind.Address && right.Kind == FieldKind.Address && left.Address is { } a && right.Address is { } b && a.AddressFamily == b.AddressFamily)
+            return Math.Sign(a.GetAddressBytes().AsSpan().SequenceCompareTo(b.GetAddressBytes()));
+        if (left.Kind == FieldKind.Text && right.Kind == FieldKind.Text)
+            return Math.Sign(string.CompareOrdinal(left.Text ?? left.Display, right.Text ?? right.Display));
+        if (left.Kind is FieldKind.Bytes or FieldKind.Ethernet && right.Kind is FieldKind.Bytes or FieldKind.Ethernet)
+            return Math.Sign((left.Bytes ?? []).AsSpan().SequenceCompareTo(right.Bytes ?? []));
+        return null;
+    }
+
     /// <summary>True when <paramref name="value"/> contains <paramref name="literal"/> (text or bytes).</summary>
     public static bool Contains(FieldValue value, FilterLiteral literal) => value.Kind switch
     {

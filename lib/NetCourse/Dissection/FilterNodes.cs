@@ -97,3 +97,53 @@ internal sealed class FilterIn(FilterOperand operand, IReadOnlyList<(FilterLiter
         return false;
     }
 }
+
+/// <summary>field OP field (ip.src == ip.dst): Wireshark 4.0 compares every pair of values, "any" or "all" as for a literal.</summary>
+internal sealed class FilterCompareFields(FilterOperand left, FilterRelation relation, FilterOperand right) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source)
+    {
+        var a = left.Values(source);
+        var b = right.Values(source);
+        if (a.Count == 0 || b.Count == 0) return false;
+        switch (relation)
+        {
+            case FilterRelation.NotEqual:
+                foreach (var x in a)
+                    foreach (var y in b)
+                        if (FilterComparison.Compare(x, y) is not { } c || c == 0) return false;
+                return true;
+            case FilterRelation.AllEqual:
+                foreach (var x in a)
+                    foreach (var y in b)
+                        if (FilterComparison.Compare(x, y) != 0) return false;
+                return true;
+        }
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (relation == FilterRelation.Contains)
+                {
+                    var text = y.Kind == FieldKind.Text ? y.Text ?? y.Display : null;
+                    if (text is not null && x.Kind == FieldKind.Text && (x.Text ?? x.Display).Contains(text, StringComparison.Ordinal)) return true;
+                    if (y.Bytes is { } needle && x.Bytes is { } hay && hay.AsSpan().IndexOf(needle) >= 0) return true;
+                    continue;
+                }
+                if (FilterComparison.Compare(x, y) is not { } c) continue;
+                var ok = relation switch
+                {
+                    FilterRelation.Equal => c == 0,
+                    FilterRelation.AnyNotEqual => c != 0,
+                    FilterRelation.Less => c < 0,
+                    FilterRelation.LessOrEqual => c <= 0,
+                    FilterRelation.Greater => c > 0,
+                    FilterRelation.GreaterOrEqual => c >= 0,
+                    _ => false,
+                };
+                if (ok) return true;
+            }
+        }
+        return false;
+    }
+}

@@ -99,6 +99,11 @@ internal sealed partial class FilterParser
                 Take();
                 var relation = RelationOf(next.Text);
                 var literal = ParseLiteral("une valeur à comparer");
+                if (IsFieldReference(literal))
+                {
+                    _fields.Add(literal.Text);
+                    return new FilterCompareFields(operand, relation, new FilterOperand(literal.Text, literal.Position, literal.Length));
+                }
                 Validate(operand, literal, relation);
                 return new FilterCompare(operand, relation, literal);
             case FilterTokenKind.Contains:
@@ -228,6 +233,11 @@ internal sealed partial class FilterParser
             throw new DisplayFilterException(_text, token.Position, 1, $"le filtre s'arrête trop tôt : il manque {expected}.");
         throw Unexpected(token, $"{expected} attendu");
     }
+
+    /// <summary>An unquoted right-hand side that names a known field (ip.dst, tcp.dstport …) compares two fields, as in Wireshark.</summary>
+    private static bool IsFieldReference(FilterLiteral literal) =>
+        !literal.Quoted && literal.Integer is null && literal.AddressBytes is null && literal.Bytes is null
+        && literal.Text.Contains('.', StringComparison.Ordinal) && FilterKnownNames.Names.Contains(literal.Text);
 
     private void Validate(FilterOperand operand, FilterLiteral literal, FilterRelation relation)
     {

@@ -218,6 +218,21 @@ public class FilterTests
     }
 
     [Fact]
+    public void A_field_can_be_compared_with_another_field()
+    {
+        Assert.False(M("ip.src == ip.dst", Syn));
+        Assert.True(M("ip.src == ip.dst", Ack));
+        Assert.True(M("ip.src != ip.dst", Syn));
+        Assert.True(M("tcp.srcport > tcp.dstport", Syn));
+        Assert.False(M("tcp.srcport > tcp.dstport", Ack));
+        Assert.False(M("udp.srcport == udp.dstport", Syn)); // absent: false
+        Assert.Equal(["ip.src", "ip.dst"], DisplayFilter.Parse("ip.src == ip.dst").Fields);
+        // An unquoted value that is not a known field stays a value.
+        var dns = new FilterTestPacket("dns").Text("dns.qry.name", "cours.reseau.test");
+        Assert.True(M("dns.qry.name == cours.reseau.test", dns));
+    }
+
+    [Fact]
     public void Fields_lists_the_names_used()
     {
         var f = DisplayFilter.Parse("tcp.port == 80 || (ip.addr == 127.0.0.1 && !tcp) || eth[0] & 1");

@@ -73,6 +73,11 @@ public class FilterTsharkAgreementTests : IClassFixture<FilterTsharkAgreementTes
     [InlineData("udp.length == 11")]
     [InlineData("ip.proto == 17")]
     [InlineData("icmp.code == 3 and udp")]
+    [InlineData("ip.src == ip.dst")]
+    [InlineData("ip.src != ip.dst")]
+    [InlineData("tcp.srcport < tcp.dstport")]
+    [InlineData("udp.srcport == udp.dstport")]
+    [InlineData("eth.src == eth.dst")]
     public void Our_filter_selects_the_frames_tshark_selects(string filter)
     {
         var expected = _capture.TsharkSelect(filter);
