@@ -47,9 +47,10 @@ try
     var ours = Timed(cli, ["dissect", file, .. fieldArgs], Path.Combine(work, "netcourse.txt"));
     var theirs = Timed("tshark", ["-n", "-r", file, "--color", "-T", "fields", .. fieldArgs], Path.Combine(work, "tshark.txt"));
     var same = Hash(Path.Combine(work, "netcourse.txt")) == Hash(Path.Combine(work, "tshark.txt"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect : {ours.Seconds:0.00} s, pic mémoire {ours.PeakMb:0} Mo, code {ours.Exit}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tshark -T fields  : {theirs.Seconds:0.00} s, pic mémoire {theirs.PeakMb:0} Mo, code {theirs.Exit}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rapport : {theirs.Seconds / ours.Seconds:0.0}× plus rapide que tshark ({fields.Length} champs dont la règle de couleur) ; sorties identiques : {(same ? "oui" : "NON")}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect : {ours.Seconds:0.00} s (mur), {ours.Cpu:0.00} s CPU, pic mémoire {ours.PeakMb:0} Mo, code {ours.Exit}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tshark -T fields  : {theirs.Seconds:0.00} s (mur), {theirs.Cpu:0.00} s CPU, pic mémoire {theirs.PeakMb:0} Mo, code {theirs.Exit}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rapport : {theirs.Seconds / ours.Seconds:0.0}× plus rapide que tshark en temps mur, {theirs.Cpu / ours.Cpu:0.0}× en temps CPU ({fields.Length} champs dont la règle de couleur) ; sorties identiques : {(same ? "oui" : "NON")}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine : {Environment.ProcessorCount} cœurs, charge moyenne {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     if (!same)
         Console.WriteLine("  (comparez " + Path.Combine(work, "netcourse.txt") + " et tshark.txt : les fichiers sont gardés)");
     File.Delete(file);
@@ -59,7 +60,7 @@ try
     SyntheticCapture.Write(big, streamPackets);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"capture : {streamPackets} paquets, {new FileInfo(big).Length / 1e6:0.0} Mo, écrite en {sw.Elapsed.TotalSeconds:0.0} s"));
     var streamed = Timed(cli, ["dissect", big, .. fieldArgs], "/dev/null");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect en flux : {streamed.Seconds:0.00} s, pic mémoire {streamed.PeakMb:0} Mo (200 000 paquets : {ours.PeakMb:0} Mo)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect en flux : {streamed.Seconds:0.00} s (mur), {streamed.Cpu:0.00} s CPU, pic mémoire {streamed.PeakMb:0} Mo ({packets} paquets : {ours.PeakMb:0} Mo)"));
 
     // In-process: the heap after each 100 000 packets stays level when nothing keeps the packets.
     Console.Write("tas géré tous les 100 000 paquets (Mo) :");
@@ -82,10 +83,10 @@ catch
     throw;
 }
 
-static (double Seconds, double PeakMb, int Exit) Timed(string program, string[] arguments, string output)
+static (double Seconds, double Cpu, double PeakMb, int Exit) Timed(string program, string[] arguments, string output)
 {
     var start = new ProcessStartInfo("/usr/bin/time") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-    foreach (var a in (string[])["-f", "BENCH %e %M", program, .. arguments])
+    foreach (var a in (string[])["-f", "BENCH %e %U %S %M", program, .. arguments])
         start.ArgumentList.Add(a);
     using var process = Process.Start(start)!;
     using var sink = File.Create(output);
@@ -98,7 +99,8 @@ static (double Seconds, double PeakMb, int Exit) Timed(string program, string[] 
     }
     copy.Wait();
     var line = errors.Result.Split('\n').Last(l => l.StartsWith("BENCH ", StringComparison.Ordinal)).Split(' ');
-    return (double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture) / 1024, process.ExitCode);
+    double D(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
+    return (D(1), D(2) + D(3), D(4) / 1024, process.ExitCode);
 }
 
 static string Hash(string path)

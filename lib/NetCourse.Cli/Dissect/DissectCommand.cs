@@ -29,6 +29,7 @@ public sealed class DissectCommand : ICliCommand
     }
 
     /// <summary>Runs the command, writing lines to <paramref name="output"/> and errors to <paramref name="error"/>; returns the exit code.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static int Run(string path, string? filterText, string[] fields, Stream output, TextWriter error)
     {
         DisplayFilter? filter = null;
@@ -47,7 +48,13 @@ public sealed class DissectCommand : ICliCommand
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
         try
         {
-            foreach (var packet in CaptureFileReader.Read(path))
+            // Only the fields printed, filtered on or read by the colouring rules are kept in each packet.
+            var wanted = new List<string>(fields);
+            if (filter is not null)
+                wanted.AddRange(filter.Fields);
+            if (rules is not null)
+                wanted.AddRange(rules.Rules.Where(r => r.Filter is not null).SelectMany(r => r.Filter!.Fields));
+            foreach (var packet in CaptureFileReader.Read(path, wanted))
             {
                 if (filter is not null && !filter.Matches(packet))
                     continue;

@@ -14,14 +14,18 @@ public static class CaptureFileReader
     /// Dissects every packet of a capture file, streaming. Throws <see cref="CaptureFileException"/> (French message)
     /// when the file cannot be opened, or — after the packets before the damage — when it is truncated or damaged.
     /// </summary>
-    public static IEnumerable<DissectedPacket> Read(string path)
+    public static IEnumerable<DissectedPacket> Read(string path) => Read(path, null);
+
+    /// <summary>Like <see cref="Read(string)"/>, keeping only <paramref name="fields"/> in each packet (null: every field); see <see cref="PacketDissector(IEnumerable{string})"/>.</summary>
+    public static IEnumerable<DissectedPacket> Read(string path, IEnumerable<string>? fields)
     {
-        var dissector = new PacketDissector();
+        var dissector = new PacketDissector(fields);
         foreach (var frame in ReadRaw(path))
             yield return dissector.Dissect(frame.Data, frame.LinkType, frame.Timestamp, frame.OriginalLength);
     }
 
     /// <summary>Reads the raw frames of a capture file, streaming, with the same errors as <see cref="Read(string)"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IEnumerable<RawFrame> ReadRaw(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

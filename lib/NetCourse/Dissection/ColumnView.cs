@@ -3,9 +3,27 @@ namespace NetCourse.Dissection;
 /// <summary>The packet-list columns being built while a frame is dissected.</summary>
 internal sealed class ColumnView
 {
-    public FieldValue? SourceValue { get; set; }
+    public int SourceOffset { get; private set; }
 
-    public FieldValue? DestinationValue { get; set; }
+    public int SourceLength { get; private set; }
+
+    public int DestinationOffset { get; private set; }
+
+    public int DestinationLength { get; private set; }
+
+    /// <summary>The Source column is the address of <paramref name="length"/> bytes (6 MAC, 4 IPv4, 16 IPv6) at <paramref name="offset"/>.</summary>
+    public void SetSource(int offset, int length)
+    {
+        SourceOffset = offset;
+        SourceLength = length;
+    }
+
+    /// <summary>The Destination column is the address at <paramref name="offset"/>.</summary>
+    public void SetDestination(int offset, int length)
+    {
+        DestinationOffset = offset;
+        DestinationLength = length;
+    }
 
     public string Protocol { get; set; } = "";
 

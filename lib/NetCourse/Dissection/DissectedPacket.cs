@@ -52,14 +52,29 @@ public sealed class DissectedPacket : IFieldSource
     public IReadOnlyList<ProtocolLayer> Layers => _layers;
 
     /// <summary>The Source column (network address when there is one, else link address).</summary>
-    public string Source => SourceValue?.Display ?? "";
+    public string Source => _source ??= AddressText(SourceOffset, SourceLength);
 
     /// <summary>The Destination column ("Broadcast" for the Ethernet broadcast address, as Wireshark shows it).</summary>
-    public string Destination => DestinationValue?.Display is { } d ? (d == "ff:ff:ff:ff:ff:ff" ? "Broadcast" : d) : "";
+    public string Destination => _destination ??= AddressText(DestinationOffset, DestinationLength) is var d && d == "ff:ff:ff:ff:ff:ff" ? "Broadcast" : d;
 
-    internal FieldValue? SourceValue { get; init; }
+    private string? _source;
+    private string? _destination;
 
-    internal FieldValue? DestinationValue { get; init; }
+    internal int SourceOffset { get; init; }
+
+    internal int SourceLength { get; init; }
+
+    internal int DestinationOffset { get; init; }
+
+    internal int DestinationLength { get; init; }
+
+    private string AddressText(int offset, int length)
+    {
+        if (length == 0 || offset + length > _bytes.Length)
+            return "";
+        var bytes = _bytes.AsSpan(offset, length);
+        return length == 6 ? FieldValue.FromEthernet(bytes.ToArray()).Display : new System.Net.IPAddress(bytes).ToString();
+    }
 
     /// <summary>The Protocol column (TCP, UDP, DNS, HTTP, ICMP, ARP …), as Wireshark writes it.</summary>
     public string Protocol { get; internal set; } = "";
@@ -85,6 +100,7 @@ public sealed class DissectedPacket : IFieldSource
     public IEnumerable<PacketField> AllFields => _layers.SelectMany(l => l.Fields);
 
     /// <summary>The first value of a field, or null when the packet has none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public FieldValue? GetValue(string field)
     {
         if (FieldKey(field) is not { } info)
@@ -94,7 +110,7 @@ public sealed class DissectedPacket : IFieldSource
         {
             if (!Holds(layer, info))
                 continue;
-            foreach (var f in layer.MutableFields)
+            foreach (var f in layer.Span)
             {
                 if (ReferenceEquals(f.Name, key))
                     return f.Value;
@@ -104,6 +120,7 @@ public sealed class DissectedPacket : IFieldSource
     }
 
     /// <summary>What <c>tshark -T fields -e <paramref name="field"/></c> prints for this packet: every value, comma-separated.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string FieldText(string field)
     {
         switch (field)
@@ -123,7 +140,7 @@ public sealed class DissectedPacket : IFieldSource
         {
             if (!Holds(layer, info))
                 continue;
-            foreach (var f in layer.MutableFields)
+            foreach (var f in layer.Span)
             {
                 if (!ReferenceEquals(f.Name, key))
                     continue;
@@ -175,6 +192,7 @@ public sealed class DissectedPacket : IFieldSource
     private static readonly bool NamesInterned = FieldNames.InternAll();
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool HasProtocol(string protocol)
     {
         if (protocol == "frame")
@@ -188,6 +206,7 @@ public sealed class DissectedPacket : IFieldSource
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<FieldValue> GetValues(string field)
     {
         if (FieldKey(field) is not { } info)
@@ -199,7 +218,7 @@ public sealed class DissectedPacket : IFieldSource
         {
             if (!Holds(layer, info))
                 continue;
-            foreach (var f in layer.MutableFields)
+            foreach (var f in layer.Span)
             {
                 if (!ReferenceEquals(f.Name, key))
                     continue;

@@ -56,15 +56,29 @@ internal sealed class FrameCursor
 
     public int CapturedEnd => Math.Min(Data.Length, ReportedEnd);
 
+    /// <summary>The fields of the frame being dissected (the dissector's scratch list, copied into the packet at the end).</summary>
+    public required List<PacketField> Fields { get; init; }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ProtocolLayer Begin(LayerKind kind, string protocol, string title, int offset)
     {
-        var layer = new ProtocolLayer(kind, protocol, title, offset);
+        Close();
+        var layer = new ProtocolLayer(kind, protocol, title, offset) { Start = Fields.Count };
         Layers.Add(layer);
         Current = layer;
         return layer;
     }
 
+    /// <summary>Ends the current layer: its fields are those added since it began.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Close()
+    {
+        if (Current is { } layer)
+            layer.Count = Fields.Count - layer.Start;
+    }
+
     /// <summary>Checks that <paramref name="length"/> bytes at <paramref name="offset"/> can be read; when not, records why (malformed or cut by the snap length) and returns false.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Need(int offset, int length)
     {
         if (offset >= 0 && length >= 0 && offset + length <= CapturedEnd)
@@ -78,6 +92,7 @@ internal sealed class FrameCursor
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void MarkMalformed()
     {
         if (InErrorPacket || Malformed)
@@ -100,37 +115,99 @@ internal sealed class FrameCursor
         };
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public byte U8(int offset) => Data[offset];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ushort U16(int offset) => BinaryPrimitives.ReadUInt16BigEndian(Data.AsSpan(offset, 2));
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public uint U32(int offset) => BinaryPrimitives.ReadUInt32BigEndian(Data.AsSpan(offset, 4));
 
-    public void Add(string name, FieldValue value, int offset, int length) =>
-        Current!.MutableFields.Add(new PacketField(name, value, offset, length));
+    /// <summary>The fields to keep (interned names), or null for every field.</summary>
+    public HashSet<string>? Wanted { get; init; }
 
-    public void AddInt(string name, long value, int offset, int length) => Add(name, FieldValue.FromInteger(value), offset, length);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public bool Wants(string name) => Wanted is null || Wanted.Contains(name);
 
-    public void AddHex(string name, long value, int digits, int offset, int length) =>
-        Add(name, FieldValue.FromHex(value, digits), offset, length);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Add(string name, FieldValue value, int offset, int length)
+    {
+        if (Wanted is null || Wanted.Contains(name))
+            Fields.Add(new PacketField(name, value, offset, length));
+    }
 
-    public void AddBool(string name, bool value, int offset, int length) =>
-        Add(name, FieldValue.FromBoolean(value, value ? "1" : "0"), offset, length);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddInt(string name, long value, int offset, int length)
+    {
+        if (Wanted is null || Wanted.Contains(name))
+            Fields.Add(new PacketField(name, FieldValue.FromInteger(value), offset, length));
+    }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddHex(string name, long value, int digits, int offset, int length)
+    {
+        if (Wanted is null || Wanted.Contains(name))
+            Fields.Add(new PacketField(name, FieldValue.FromHex(value, digits), offset, length));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddBool(string name, bool value, int offset, int length)
+    {
+        if (Wanted is null || Wanted.Contains(name))
+            Fields.Add(new PacketField(name, FieldValue.FromBoolean(value, value ? "1" : "0"), offset, length));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddText(string name, string value, int offset, int length) => Add(name, FieldValue.FromText(value), offset, length);
 
-    public void AddPresent(string name, string display) =>
-        Current!.MutableFields.Add(new PacketField(name, FieldValue.FromBoolean(true, display), -1, 0));
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddPresent(string name, string display) => Add(name, FieldValue.FromBoolean(true, display), -1, 0);
 
+    /// <summary>Adds an address field (6 bytes MAC, 4 IPv4, 16 IPv6) and its either-side alias (eth.addr, ip.addr …), reading the bytes only when one is wanted.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddAddress(string name, string? alias, int offset, int length)
+    {
+        var wantName = Wants(name);
+        var wantAlias = alias is not null && Wants(alias);
+        if (!wantName && !wantAlias)
+            return;
+        var value = length switch { 6 => Mac(offset), 4 => IPv4(offset), _ => IPv6(offset) };
+        if (wantName)
+            Fields.Add(new PacketField(name, value, offset, length));
+        if (wantAlias)
+            Fields.Add(new PacketField(alias!, value, offset, length));
+    }
+
+    /// <summary>Adds a payload field (tcp.payload, data.data), copying the bytes once per frame and only when wanted.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddPayload(string name, int offset, int length)
+    {
+        if (!Wants(name) || length <= 0)
+            return;
+        if (PayloadValue is null || PayloadOffset != offset || PayloadValue.Bytes!.Length != length)
+        {
+            PayloadValue = FieldValue.FromBytes(Data.AsSpan(offset, length).ToArray());
+            PayloadOffset = offset;
+        }
+        Fields.Add(new PacketField(name, PayloadValue, offset, length));
+    }
+
+    private int PayloadOffset { get; set; }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddBytes(string name, FieldValue value, int offset, int length) => Add(name, value, offset, length);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public FieldValue Mac(int offset) => FieldValue.FromEthernet(Data.AsSpan(offset, 6).ToArray());
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public FieldValue IPv4(int offset)
     {
         return FieldValue.FromAddress(new IPAddress(Data.AsSpan(offset, 4)));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public FieldValue IPv6(int offset)
     {
         return FieldValue.FromAddress(new IPAddress(Data.AsSpan(offset, 16)));

@@ -11,7 +11,7 @@ namespace NetCourse.Dissection;
 internal static class HttpDecoder
 {
     private static readonly int[] Ports = [80, 3128, 3132, 5985, 8080, 8088, 11371, 1900, 2869, 2710];
-    private static readonly string[] Methods = ["GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH"];
+    private static readonly byte[][] Methods = [.. new[] { "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "TRACE ", "CONNECT ", "PATCH " }.Select(Encoding.ASCII.GetBytes)];
 
     public static bool IsHttpPort(TcpSegment s) => Array.IndexOf(Ports, s.SourcePort) >= 0 || Array.IndexOf(Ports, s.DestinationPort) >= 0;
 
@@ -85,7 +85,7 @@ internal static class HttpDecoder
             return true;
         foreach (var m in Methods)
         {
-            if (span.Length > m.Length && span[m.Length] == (byte)' ' && Encoding.ASCII.GetString(span[..m.Length]) == m)
+            if (span.StartsWith(m))
                 return true;
         }
         return false;

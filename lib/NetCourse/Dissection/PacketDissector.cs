@@ -13,6 +13,31 @@ namespace NetCourse.Dissection;
 public sealed class PacketDissector
 {
     private readonly TcpTracker _tcp = new();
+    private readonly HashSet<string>? _wanted;
+    private readonly List<PacketField> _fields = new(80);
+
+    /// <summary>A dissector that keeps every field.</summary>
+    public PacketDissector()
+    {
+    }
+
+    /// <summary>
+    /// A dissector that keeps only <paramref name="fields"/> (Wireshark names; null keeps every field). Layers,
+    /// protocols, columns and TCP state are the same; unwanted fields are simply not stored, which makes
+    /// dissection much cheaper when only a few fields are printed or filtered on.
+    /// </summary>
+    public PacketDissector(IEnumerable<string>? fields)
+    {
+        if (fields is null)
+            return;
+        FieldNames.InternAll();
+        _wanted = new HashSet<string>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        foreach (var field in fields)
+        {
+            if (string.IsInterned(field) is { } name)
+                _wanted.Add(name);
+        }
+    }
     private decimal? _firstTime;
     private long _number;
 
@@ -24,23 +49,32 @@ public sealed class PacketDissector
     /// <param name="linkType">The capture's libpcap link type (1 Ethernet, 113 Linux cooked, 276 Linux cooked v2, 0 null, 108 loop, 101/12/228/229 raw IP, 9/50 PPP).</param>
     /// <param name="timestamp">Seconds since the Unix epoch, with the capture's precision.</param>
     /// <param name="originalLength">The frame's length on the wire (at least the captured length).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public DissectedPacket Dissect(byte[] frame, int linkType, decimal timestamp, int originalLength)
     {
         ArgumentNullException.ThrowIfNull(frame);
         _number++;
         _firstTime ??= timestamp;
         var relative = timestamp - _firstTime.Value;
-        var cursor = new FrameCursor(frame, originalLength) { Time = timestamp, Number = _number };
+        _fields.Clear();
+        var cursor = new FrameCursor(frame, originalLength) { Time = timestamp, Number = _number, Wanted = _wanted, Fields = _fields };
         var view = new ColumnView();
         var frameLayer = cursor.Begin(LayerKind.Frame, "frame", "Frame", 0);
         frameLayer.TitleBuilder = static l => $"Frame {l.Text("frame.number")}: {l.Text("frame.len")} bytes on wire, {l.Text("frame.cap_len")} bytes captured";
         frameLayer.Length = frame.Length;
         cursor.AddInt("frame.number", _number, -1, 0);
-        cursor.Add("frame.time_relative", FieldValue.FromNumber((double)relative, relative.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
-        cursor.Add("frame.time_epoch", FieldValue.FromNumber((double)timestamp, timestamp.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
+        if (cursor.Wants("frame.time_relative"))
+            cursor.Add("frame.time_relative", FieldValue.FromNumber((double)relative, relative.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
+        if (cursor.Wants("frame.time_epoch"))
+            cursor.Add("frame.time_epoch", FieldValue.FromNumber((double)timestamp, timestamp.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
         cursor.AddInt("frame.len", Math.Max(originalLength, frame.Length), -1, 0);
         cursor.AddInt("frame.cap_len", frame.Length, -1, 0);
-        var protocolsIndex = frameLayer.MutableFields.Count;
+        var protocolsIndex = -1;
+        if (cursor.Wants("frame.protocols"))
+        {
+            protocolsIndex = _fields.Count;
+            cursor.AddText("frame.protocols", "", -1, 0);
+        }
         try
         {
             DissectLink(cursor, view, linkType);
@@ -50,8 +84,20 @@ public sealed class PacketDissector
             // A bounds slip in a decoder must never escape: the packet is malformed from there on.
             cursor.MarkMalformed();
         }
-        var protocols = string.Join(':', cursor.Layers.Skip(1).Where(l => l.Protocol != "_ws.malformed").Select(l => l.Protocol == "eth" && !l.Title.StartsWith("IEEE 802.3", StringComparison.Ordinal) ? "eth:ethertype" : l.Protocol));
-        frameLayer.MutableFields.Insert(protocolsIndex, new PacketField("frame.protocols", FieldValue.FromText(protocols), -1, 0));
+        if (protocolsIndex >= 0)
+        {
+            var names = new List<string>(cursor.Layers.Count);
+            for (var i = 1; i < cursor.Layers.Count; i++)
+            {
+                var protocol = cursor.Layers[i].Protocol;
+                if (protocol == "_ws.malformed")
+                    continue;
+                var ethertype = protocol == "eth" && (i + 1 >= cursor.Layers.Count || cursor.Layers[i + 1].Protocol != "llc");
+                names.Add(ethertype ? "eth:ethertype" : protocol);
+            }
+            var protocols = string.Join(':', names);
+            _fields[protocolsIndex] = new PacketField("frame.protocols", FieldValue.FromText(protocols), -1, 0);
+        }
         if (cursor.Malformed)
         {
             cursor.Begin(LayerKind.Application, "_ws.malformed", $"[Malformed Packet: {cursor.MalformedProtocol}]", cursor.CapturedEnd);
@@ -62,11 +108,17 @@ public sealed class PacketDissector
         {
             view.Info = "[Packet size limited during capture]";
         }
+        cursor.Close();
+        var store = _fields.ToArray();
+        foreach (var layer in cursor.Layers)
+            layer.Attach(store);
         var timestampUtc = DateTime.UnixEpoch.AddTicks((long)(timestamp * TimeSpan.TicksPerSecond));
         return new DissectedPacket(_number, relative, timestampUtc, Math.Max(originalLength, frame.Length), frame, linkType, cursor.Layers)
         {
-            SourceValue = view.SourceValue,
-            DestinationValue = view.DestinationValue,
+            SourceOffset = view.SourceOffset,
+            SourceLength = view.SourceLength,
+            DestinationOffset = view.DestinationOffset,
+            DestinationLength = view.DestinationLength,
             Protocol = view.Protocol,
             EagerInfo = view.Info,
             PendingTcpInfo = view.Tcp,
@@ -76,9 +128,11 @@ public sealed class PacketDissector
     }
 
     /// <summary>Dissects the next frame, with its time as a UTC date.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public DissectedPacket Dissect(byte[] frame, int linkType, DateTime timestampUtc, int originalLength) =>
         Dissect(frame, linkType, (decimal)(timestampUtc.ToUniversalTime() - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond, originalLength);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectLink(FrameCursor c, ColumnView view, int linkType)
     {
         switch (linkType)
@@ -118,22 +172,19 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectEthernet(FrameCursor c, ColumnView view, int offset)
     {
         var layer = c.Begin(LayerKind.Link, "eth", "Ethernet II", offset);
         view.Protocol = "Ethernet";
         if (!c.Need(offset, 6))
             return;
-        var dst = c.Mac(offset);
-        c.Add("eth.dst", dst, offset, 6);
-        c.Add("eth.addr", dst, offset, 6);
+        c.AddAddress("eth.dst", "eth.addr", offset, 6);
         if (!c.Need(offset + 6, 6))
             return;
-        var src = c.Mac(offset + 6);
-        c.Add("eth.src", src, offset + 6, 6);
-        c.Add("eth.addr", src, offset + 6, 6);
-        view.SourceValue = src;
-        view.DestinationValue = dst;
+        c.AddAddress("eth.src", "eth.addr", offset + 6, 6);
+        view.SetSource(offset + 6, 6);
+        view.SetDestination(offset, 6);
         layer.TitleBuilder = static l => $"Ethernet II, Src: {l.Text("eth.src")}, Dst: {l.Text("eth.dst")}";
         if (!c.Need(offset + 12, 2))
             return;
@@ -178,6 +229,7 @@ public sealed class PacketDissector
         DissectEtherType(c, view, type, offset + 14);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectEtherType(FrameCursor c, ColumnView view, int type, int offset)
     {
         switch (type)
@@ -215,6 +267,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectSll(FrameCursor c, ColumnView view)
     {
         var layer = c.Begin(LayerKind.Link, "sll", "Linux cooked capture v1", 0);
@@ -229,15 +282,15 @@ public sealed class PacketDissector
         c.AddInt("sll.halen", halen, 4, 2);
         if (hatype is 1 or 772 && halen == 6)
         {
-            var src = c.Mac(6);
-            c.Add("sll.src.eth", src, 6, 6);
-            view.SourceValue = src;
+            c.AddAddress("sll.src.eth", null, 6, 6);
+            view.SetSource(6, 6);
         }
         var protocol = c.U16(14);
         c.AddHex("sll.etype", protocol, 4, 14, 2);
         DissectEtherType(c, view, protocol, 16);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectSll2(FrameCursor c, ColumnView view)
     {
         var layer = c.Begin(LayerKind.Link, "sll", "Linux cooked capture v2", 0);
@@ -253,13 +306,13 @@ public sealed class PacketDissector
         c.AddInt("sll.halen", c.U8(11), 11, 1);
         if (c.U8(11) == 6)
         {
-            var src = c.Mac(12);
-            c.Add("sll.src.eth", src, 12, 6);
-            view.SourceValue = src;
+            c.AddAddress("sll.src.eth", null, 12, 6);
+            view.SetSource(12, 6);
         }
         DissectEtherType(c, view, protocol, 20);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectNull(FrameCursor c, ColumnView view, bool networkOrder)
     {
         var layer = c.Begin(LayerKind.Link, "null", "Null/Loopback", 0);
@@ -287,6 +340,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectPpp(FrameCursor c, ColumnView view)
     {
         var layer = c.Begin(LayerKind.Link, "ppp", "Point-to-Point Protocol", 0);
@@ -336,6 +390,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectMpls(FrameCursor c, ColumnView view, int offset)
     {
         c.Begin(LayerKind.Link, "mpls", "MultiProtocol Label Switching Header", offset);
@@ -356,6 +411,7 @@ public sealed class PacketDissector
             DissectIpByVersion(c, view, offset);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIpByVersion(FrameCursor c, ColumnView view, int offset)
     {
         switch (c.U8(offset) >> 4)
@@ -373,6 +429,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectArp(FrameCursor c, ColumnView view, int offset)
     {
         var layer = c.Begin(LayerKind.Link, "arp", "Address Resolution Protocol", offset);
@@ -431,6 +488,7 @@ public sealed class PacketDissector
         layer.Title = opcode == 2 ? "Address Resolution Protocol (reply)" : "Address Resolution Protocol (request)";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIPv4(FrameCursor c, ColumnView view, int offset, bool inner = false)
     {
         var layer = c.Begin(LayerKind.Network, "ip", "Internet Protocol Version 4", offset);
@@ -480,19 +538,15 @@ public sealed class PacketDissector
         c.AddHex("ip.checksum", c.U16(offset + 10), 4, offset + 10, 2);
         if (!c.Need(offset + 12, 4))
             return;
-        var src = c.IPv4(offset + 12);
-        c.Add("ip.src", src, offset + 12, 4);
-        c.Add("ip.addr", src, offset + 12, 4);
+        c.AddAddress("ip.src", "ip.addr", offset + 12, 4);
         if (!inner)
-            view.SourceValue = src;
+            view.SetSource(offset + 12, 4);
         if (!c.Need(offset + 16, 4))
             return;
-        var dst = c.IPv4(offset + 16);
-        c.Add("ip.dst", dst, offset + 16, 4);
-        c.Add("ip.addr", dst, offset + 16, 4);
+        c.AddAddress("ip.dst", "ip.addr", offset + 16, 4);
         if (!inner)
         {
-            view.DestinationValue = dst;
+            view.SetDestination(offset + 16, 4);
             c.NetSource = c.AddressKey(offset + 12, 4);
             c.NetDestination = c.AddressKey(offset + 16, 4);
         }
@@ -528,6 +582,7 @@ public sealed class PacketDissector
         _ => "",
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIPv6(FrameCursor c, ColumnView view, int offset, bool inner = false)
     {
         var layer = c.Begin(LayerKind.Network, "ipv6", "Internet Protocol Version 6", offset);
@@ -548,19 +603,15 @@ public sealed class PacketDissector
         c.AddInt("ipv6.hlim", c.U8(offset + 7), offset + 7, 1);
         if (!c.Need(offset + 8, 16))
             return;
-        var src = c.IPv6(offset + 8);
-        c.Add("ipv6.src", src, offset + 8, 16);
-        c.Add("ipv6.addr", src, offset + 8, 16);
+        c.AddAddress("ipv6.src", "ipv6.addr", offset + 8, 16);
         if (!inner)
-            view.SourceValue = src;
+            view.SetSource(offset + 8, 16);
         if (!c.Need(offset + 24, 16))
             return;
-        var dst = c.IPv6(offset + 24);
-        c.Add("ipv6.dst", dst, offset + 24, 16);
-        c.Add("ipv6.addr", dst, offset + 24, 16);
+        c.AddAddress("ipv6.dst", "ipv6.addr", offset + 24, 16);
         if (!inner)
         {
-            view.DestinationValue = dst;
+            view.SetDestination(offset + 24, 16);
             c.NetSource = c.AddressKey(offset + 8, 16);
             c.NetDestination = c.AddressKey(offset + 24, 16);
         }
@@ -595,6 +646,7 @@ public sealed class PacketDissector
         DissectIpPayload(c, view, next, p, end, inner, true);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIpPayload(FrameCursor c, ColumnView view, int protocol, int offset, int end, bool inner, bool v6)
     {
         switch (protocol)
@@ -636,6 +688,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void DissectInnerPorts(FrameCursor c, int offset, string protocol, string title)
     {
         var layer = c.Begin(LayerKind.Transport, protocol, title, offset);
@@ -653,6 +706,7 @@ public sealed class PacketDissector
             c.AddInt("tcp.seq_raw", c.U32(offset + 4), offset + 4, 4);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIcmp(FrameCursor c, ColumnView view, int offset, bool inner)
     {
         var layer = c.Begin(LayerKind.Network, "icmp", "Internet Control Message Protocol", offset);
@@ -677,7 +731,8 @@ public sealed class PacketDissector
             int id = c.U16(offset + 4), seq = c.U16(offset + 6);
             c.AddHex("icmp.ident", id, 4, offset + 4, 2);
             c.AddInt("icmp.seq", seq, offset + 6, 2);
-            var ttl = c.Layers.LastOrDefault(l => l.Protocol == "ip")?.Fields.Where(f => f.Name == "ip.ttl").Select(f => f.Value.Display).FirstOrDefault();
+            var ip = c.Layers.LastOrDefault(l => l.Protocol == "ip");
+            var ttl = ip is not null && ip.Offset + 8 < c.Data.Length ? c.Data[ip.Offset + 8] : 0;
             view.Info += string.Create(CultureInfo.InvariantCulture, $"  id=0x{id:x4}, seq={seq}/{(ushort)((seq << 8) | (seq >> 8))}, ttl={ttl}");
             var payload = offset + 8;
             if (payload < c.CapturedEnd)
@@ -721,6 +776,7 @@ public sealed class PacketDissector
         _ => string.Create(CultureInfo.InvariantCulture, $"ICMP type {type}, code {code}"),
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectIcmpv6(FrameCursor c, ColumnView view, int offset, bool inner)
     {
         var layer = c.Begin(LayerKind.Network, "icmpv6", "Internet Control Message Protocol v6", offset);
@@ -767,6 +823,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectUdp(FrameCursor c, ColumnView view, int offset, int end)
     {
         var layer = c.Begin(LayerKind.Transport, "udp", "User Datagram Protocol", offset);
@@ -811,11 +868,12 @@ public sealed class PacketDissector
         {
             c.Begin(LayerKind.Application, "data", "Data", offset + 8).Length = Math.Min(payloadEnd, c.CapturedEnd) - offset - 8;
             if (offset + 8 < c.CapturedEnd)
-                c.Add("data.data", FieldValue.FromBytes(c.Data.AsSpan(offset + 8, Math.Min(payloadEnd, c.CapturedEnd) - offset - 8).ToArray()), offset + 8, Math.Min(payloadEnd, c.CapturedEnd) - offset - 8);
+                c.AddPayload("data.data", offset + 8, Math.Min(payloadEnd, c.CapturedEnd) - offset - 8);
             c.AddInt("data.len", payloadLength, offset + 8, payloadLength);
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectTcp(FrameCursor c, ColumnView view, int offset, int end, bool v6)
     {
         var layer = c.Begin(LayerKind.Transport, "tcp", "Transmission Control Protocol", offset);
@@ -871,7 +929,8 @@ public sealed class PacketDissector
         c.AddBool("tcp.flags.reset", (flags & 0x04) != 0, offset + 13, 1);
         c.AddBool("tcp.flags.syn", (flags & 0x02) != 0, offset + 13, 1);
         c.AddBool("tcp.flags.fin", (flags & 0x01) != 0, offset + 13, 1);
-        c.AddText("tcp.flags.str", FlagString(flags), offset + 12, 2);
+        if (c.Wants("tcp.flags.str"))
+            c.AddText("tcp.flags.str", FlagString(flags), offset + 12, 2);
         c.AddInt("tcp.window_size_value", segment.Window, offset + 14, 2);
         c.AddInt("tcp.window_size", segment.ScaledWindow, offset + 14, 2);
         c.AddHex("tcp.checksum", c.U16(offset + 16), 4, offset + 16, 2);
@@ -902,10 +961,7 @@ public sealed class PacketDissector
         {
             var capturedPayload = Math.Max(0, Math.Min(payload + segment.PayloadLength, c.CapturedEnd) - payload);
             if (capturedPayload > 0)
-            {
-                c.PayloadValue = FieldValue.FromBytes(c.Data.AsSpan(payload, capturedPayload).ToArray());
-                c.Add("tcp.payload", c.PayloadValue, payload, capturedPayload);
-            }
+                c.AddPayload("tcp.payload", payload, capturedPayload);
             if (!segment.IsRetransmission)
                 DissectTcpPayload(c, view, segment, payload, capturedPayload);
         }
@@ -915,6 +971,7 @@ public sealed class PacketDissector
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DissectTcpPayload(FrameCursor c, ColumnView view, TcpSegment segment, int payload, int capturedPayload)
     {
         var span = c.Data.AsSpan(payload, capturedPayload);
@@ -930,10 +987,11 @@ public sealed class PacketDissector
             }
         }
         c.Begin(LayerKind.Application, "data", "Data", payload).Length = capturedPayload;
-        c.Add("data.data", c.PayloadValue ?? FieldValue.FromBytes(span.ToArray()), payload, capturedPayload);
+        c.AddPayload("data.data", payload, capturedPayload);
         c.AddInt("data.len", segment.PayloadLength, payload, capturedPayload);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void TcpOptionFields(FrameCursor c, int p, int end)
     {
         while (p < end)

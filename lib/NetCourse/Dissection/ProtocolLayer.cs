@@ -3,7 +3,7 @@ namespace NetCourse.Dissection;
 /// <summary>One protocol of a dissected packet (frame, eth, ip, tcp, http …), with its fields and its place in the frame.</summary>
 public sealed class ProtocolLayer
 {
-    private readonly List<PacketField> _fields;
+    private PacketField[] _store = [];
 
     /// <summary>Creates an empty layer.</summary>
     /// <param name="kind">Which of the five layers it belongs to.</param>
@@ -16,7 +16,7 @@ public sealed class ProtocolLayer
         Protocol = protocol;
         _title = title;
         Offset = offset;
-        _fields = new List<PacketField>(protocol switch { "tcp" => 40, "ip" => 20, "frame" => 8, "eth" => 6, _ => 12 });
+
     }
 
     /// <summary>Which of the five layers this protocol belongs to.</summary>
@@ -48,7 +48,7 @@ public sealed class ProtocolLayer
     /// <summary>The display text of the layer's first <paramref name="field"/>, or "" when absent.</summary>
     internal string Text(string field)
     {
-        foreach (var f in _fields)
+        foreach (var f in Span)
         {
             if (f.Name == field)
                 return f.Value.Display;
@@ -63,9 +63,19 @@ public sealed class ProtocolLayer
     public int Length { get; internal set; }
 
     /// <summary>The layer's fields, in the order Wireshark shows them.</summary>
-    public IReadOnlyList<PacketField> Fields => _fields;
+    public IReadOnlyList<PacketField> Fields => new ArraySegment<PacketField>(_store, Start, Count);
 
-    internal List<PacketField> MutableFields => _fields;
+    /// <summary>The layer's fields without a copy (the packet's field array, from <see cref="Start"/>).</summary>
+    internal ReadOnlySpan<PacketField> Span => _store.AsSpan(Start, Count);
+
+    /// <summary>Index of the layer's first field in the packet's field array.</summary>
+    internal int Start { get; set; }
+
+    /// <summary>Number of fields of the layer.</summary>
+    internal int Count { get; set; }
+
+    /// <summary>Attaches the packet's final field array.</summary>
+    internal void Attach(PacketField[] store) => _store = store;
 
     /// <inheritdoc />
     public override string ToString() => Title;

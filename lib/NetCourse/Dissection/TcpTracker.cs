@@ -21,6 +21,7 @@ internal sealed class TcpTracker
         return forward ? (a, pa, b, pb) : (b, pb, a, pa);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public long UdpStream(FrameCursor c, int src, int dst)
     {
         var key = Key(c.NetSource, src, c.NetDestination, dst, out _);
@@ -32,6 +33,7 @@ internal sealed class TcpTracker
         return stream;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Analyze(FrameCursor c, TcpSegment s)
     {
         var key = Key(c.NetSource, s.SourcePort, c.NetDestination, s.DestinationPort, out var forward);
@@ -257,6 +259,7 @@ internal sealed class TcpTracker
     }
 
     /// <summary>Adds the tcp.analysis.* fields, as tshark shows them (present fields print "1").</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddAnalysisFields(FrameCursor c, TcpSegment s)
     {
         var a = s.Analysis;
