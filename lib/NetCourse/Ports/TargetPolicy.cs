@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
 namespace NetCourse.Ports;
@@ -23,13 +24,38 @@ public static class TargetPolicy
     /// <summary>True when the course's tools may contact <paramref name="address"/> without an opt-in.</summary>
     public static bool IsAllowed(IPAddress address) => IsLoopback(address) || IsLab(address);
 
+    /// <summary>
+    /// True when the lab is up: one of this machine's interfaces has an address in 198.18.0.0/15. Without it, a lab
+    /// address would be routed out through the default gateway, so the tools refuse it.
+    /// </summary>
+    public static bool LabIsUp()
+    {
+        try
+        {
+            return NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+                .Any(a => IsLab(a.Address));
+        }
+        catch (NetworkInformationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Why <paramref name="address"/> is refused, in French, or null when it is allowed.</summary>
     /// <param name="address">The target.</param>
     /// <param name="allowOutside">The explicit opt-in: true lets any address through.</param>
-    public static string? RefusalReason(IPAddress address, bool allowOutside)
+    public static string? RefusalReason(IPAddress address, bool allowOutside) =>
+        RefusalReason(address, allowOutside, () => LabIsUp());
+
+    internal static string? RefusalReason(IPAddress address, bool allowOutside, Func<bool> labIsUp)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (allowOutside || IsAllowed(address)) return null;
+        if (allowOutside || IsLoopback(address)) return null;
+        if (IsLab(address))
+            return labIsUp() ? null
+                : $"{address} est une adresse du labo ({LabNetwork}), mais le labo n'est pas démarré sur cette machine : "
+                  + "sans lui, le paquet partirait vers la passerelle par défaut. Démarrez d'abord le labo (chapitre 8, ou ./netcourse lab up).";
         return $"{address} n'est ni la boucle locale (127.0.0.0/8, ::1) ni une machine du labo ({LabNetwork}) : "
             + "sonder les ports d'une machine sans l'accord de son propriétaire peut être illégal et passe pour une attaque. "
             + "Si cette machine est la vôtre, passez explicitement allowOutsideLab: true.";

@@ -15,7 +15,16 @@ public class TargetPolicyTests
     public void Loopback_and_lab_are_allowed(string address)
     {
         Assert.True(TargetPolicy.IsAllowed(IPAddress.Parse(address)));
-        Assert.Null(TargetPolicy.RefusalReason(IPAddress.Parse(address), allowOutside: false));
+        Assert.Null(TargetPolicy.RefusalReason(IPAddress.Parse(address), allowOutside: false, labIsUp: () => true));
+    }
+
+    [Fact]
+    public void A_lab_address_is_refused_while_the_lab_is_down_but_loopback_never_is()
+    {
+        var reason = TargetPolicy.RefusalReason(IPAddress.Parse("198.18.1.2"), allowOutside: false, labIsUp: () => false);
+        Assert.NotNull(reason);
+        Assert.Contains("pas démarré", reason);
+        Assert.Null(TargetPolicy.RefusalReason(IPAddress.Loopback, allowOutside: false, labIsUp: () => false));
     }
 
     [Theory]
