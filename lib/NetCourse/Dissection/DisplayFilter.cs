@@ -5,7 +5,8 @@ namespace NetCourse.Dissection;
 /// <summary>
 /// A Wireshark display filter (a subset of its syntax), read once and evaluated against any
 /// <see cref="IFieldSource"/>: comparisons <c>== != &lt; &lt;= &gt; &gt;=</c> (and <c>eq ne lt le gt ge</c>,
-/// <c>===</c>, <c>~=</c>), <c>contains</c>, <c>in { 3..5, 11 }</c> and <c>not in</c>, <c>&amp;&amp; and || or ! not</c>,
+/// <c>===</c>, <c>~=</c>), <c>contains</c> and <c>matches</c> (case-insensitive regular expression; on a protocol name they
+/// search its bytes), <c>in { 3..5, 11 }</c> and <c>not in</c>, <c>&amp;&amp; and || or ! not</c>,
 /// parentheses, a bare protocol or field (present), CIDR addresses (<c>ip.dst == 224.0.0.0/4</c>), decimal, hex and
 /// octal integers, "strings", bitwise and (<c>tcp.flags &amp; 0x02</c>), slices (<c>eth[0] &amp; 1</c>, <c>eth.src[0:3]</c>) and
 /// field-to-field comparisons (<c>ip.src == ip.dst</c>: an unquoted right side that names a known field).

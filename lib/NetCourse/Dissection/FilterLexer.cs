@@ -85,6 +85,7 @@ internal static class FilterLexer
         "not" => FilterTokenKind.Not,
         "in" => FilterTokenKind.In,
         "contains" => FilterTokenKind.Contains,
+        "matches" => FilterTokenKind.Matches,
         "eq" or "ne" or "lt" or "le" or "gt" or "ge" or "any_eq" or "all_ne" or "all_eq" or "any_ne" => FilterTokenKind.Relation,
         _ => FilterTokenKind.Word,
     };

@@ -42,7 +42,7 @@ internal sealed class FilterCompare(FilterOperand operand, FilterRelation relati
 {
     public override bool Evaluate(IFieldSource source)
     {
-        var values = operand.Values(source);
+        var values = relation == FilterRelation.Contains ? operand.SearchableValues(source) : operand.Values(source);
         if (values.Count == 0) return false;
         switch (relation)
         {
@@ -142,6 +142,33 @@ internal sealed class FilterCompareFields(FilterOperand left, FilterRelation rel
                     _ => false,
                 };
                 if (ok) return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>field matches "regex": some value (text, or bytes read as Latin-1) matches; case-insensitive, as in Wireshark.</summary>
+internal sealed class FilterMatches(FilterOperand operand, System.Text.RegularExpressions.Regex regex) : FilterNode
+{
+    public override bool Evaluate(IFieldSource source)
+    {
+        foreach (var v in operand.SearchableValues(source))
+        {
+            var text = v.Kind switch
+            {
+                FieldKind.Text => v.Text ?? v.Display,
+                FieldKind.Bytes or FieldKind.Ethernet => System.Text.Encoding.Latin1.GetString(v.Bytes ?? []),
+                _ => null,
+            };
+            if (text is null) continue;
+            try
+            {
+                if (regex.IsMatch(text)) return true;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A pathological pattern: no match rather than a hung cell.
             }
         }
         return false;

@@ -94,6 +94,18 @@ internal sealed class FilterOperand
         return result;
     }
 
+    /// <summary>
+    /// For <c>contains</c> and <c>matches</c>: the field's values, or — for a protocol name such as <c>tcp</c> or
+    /// <c>frame</c> — the protocol's bytes (from its first byte to the end of the frame), as Wireshark searches them.
+    /// </summary>
+    public IReadOnlyList<FieldValue> SearchableValues(IFieldSource source)
+    {
+        var values = Values(source);
+        if (values.Count > 0 || HasSlice || Mask is not null || !source.HasProtocol(Name)) return values;
+        var bytes = source.GetProtocolBytes(Name);
+        return bytes.IsEmpty ? values : [FieldValue.FromBytes(bytes.ToArray())];
+    }
+
     private void AddSlice(List<FieldValue> into, byte[] bytes)
     {
         var start = _sliceStart < 0 ? bytes.Length + _sliceStart : _sliceStart;

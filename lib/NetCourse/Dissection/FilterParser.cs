@@ -111,6 +111,9 @@ internal sealed partial class FilterParser
                 var needle = ParseLiteral("une valeur à chercher");
                 Validate(operand, needle, FilterRelation.Contains);
                 return new FilterCompare(operand, FilterRelation.Contains, needle);
+            case FilterTokenKind.Matches:
+                Take();
+                return new FilterMatches(operand, ParseRegex(operand));
             case FilterTokenKind.In:
                 Take();
                 return new FilterIn(operand, ParseSet(operand));
@@ -218,6 +221,23 @@ internal sealed partial class FilterParser
             if (next.Kind is FilterTokenKind.Word or FilterTokenKind.String)
                 throw new DisplayFilterException(_text, next.Position, next.Length, $"« {next.Text} » inattendu : séparez les éléments de l'ensemble par des virgules.");
             throw Unexpected(next, "« , » ou « } » attendu");
+        }
+    }
+
+    private Regex ParseRegex(FilterOperand operand)
+    {
+        var pattern = ParseLiteral("une expression régulière entre guillemets");
+        if (FilterFieldKinds.TryGet(operand.Name, out var kind) && kind is not (FieldKind.Text or FieldKind.Bytes or FieldKind.Ethernet)
+            && !operand.HasSlice && operand.Mask is null)
+            throw new DisplayFilterException(_text, operand.Position, operand.Length,
+                $"« matches » cherche dans du texte ou des octets, or {operand.Name} n'en contient pas : utilisez ==, <, > ou in.");
+        try
+        {
+            return new Regex(pattern.Text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            throw new DisplayFilterException(_text, pattern.Position, pattern.Length, $"expression régulière invalide : {e.Message}");
         }
     }
 

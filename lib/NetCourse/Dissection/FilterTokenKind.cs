@@ -20,5 +20,6 @@ internal enum FilterTokenKind
     BitAnd,
     In,
     Contains,
+    Matches,
     End,
 }

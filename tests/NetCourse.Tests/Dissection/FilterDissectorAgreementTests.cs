@@ -25,6 +25,12 @@ public class FilterDissectorAgreementTests
     [InlineData("07-arp.pcap", "eth.addr == ff:ff:ff:ff:ff:ff")]
     [InlineData("01-ping.pcap", "icmp.type in {0, 8} && ip.ttl ge 64")]
     [InlineData("06-tcp-handshake-sll.pcap", "tcp.srcport == 12801 or not tcp")]
+    [InlineData("06-tcp-handshake.pcap", "tcp contains \"Bonjour\"")]
+    [InlineData("06-tcp-handshake.pcap", "frame contains 42:6f:6e")]
+    [InlineData("06-http.pcap", "frame matches \"get /INDEX\"")]
+    [InlineData("06-http.pcap", "http.request.uri matches \"absent\\\\.html$\"")]
+    [InlineData("03-dns.pcap", "dns.qry.name matches \"^serveur\\\\.\"")]
+    [InlineData("03-dns.pcap", "dns.qry.name matches \"(?-i)NETCOURSE\"")]
     public void The_dissector_and_the_filter_select_what_tshark_selects(string file, string filter)
     {
         var path = Path.Combine(RepositoryRoot.Find(), "data", file);

@@ -35,6 +35,9 @@ public class FilterErrorTests
     [InlineData("tcp.flags.syn == maybe", 17, 5, "0 ou 1")]
     [InlineData("tcp ==", 6, 1, "trop tôt")]
     [InlineData("tcp.port in 80", 12, 2, "{")]
+    [InlineData("dns.qry.name matches \"[\"", 21, 3, "expression régulière")]
+    [InlineData("tcp.port matches \"80\"", 0, 8, "matches")]
+    [InlineData("dns.qry.name matches", 20, 1, "trop tôt")]
     public void A_bad_filter_points_at_the_offending_character(string filter, int position, int length, string reasonPart)
     {
         var e = Assert.Throws<DisplayFilterException>(() => DisplayFilter.Parse(filter));

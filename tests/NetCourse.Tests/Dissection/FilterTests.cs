@@ -233,6 +233,21 @@ public class FilterTests
     }
 
     [Fact]
+    public void Matches_is_a_case_insensitive_regular_expression()
+    {
+        var dns = new FilterTestPacket("frame", "dns").Text("dns.qry.name", "cours.reseau.test")
+            .Protocol("dns", System.Text.Encoding.ASCII.GetBytes("xxCOURSyy"));
+        Assert.True(M("dns.qry.name matches \"RESEAU\"", dns));
+        Assert.True(M("dns.qry.name matches \"^cours\\\\.\"", dns));
+        Assert.False(M("dns.qry.name matches \"^reseau\"", dns));
+        Assert.False(M("dns.qry.name matches \"(?-i)RESEAU\"", dns));
+        Assert.True(M("dns matches \"cours\"", dns));      // a protocol: its bytes
+        Assert.True(M("dns contains \"COURS\"", dns));     // contains is case-sensitive
+        Assert.False(M("dns contains \"cours\"", dns));
+        Assert.False(M("http matches \"x\"", dns));
+    }
+
+    [Fact]
     public void Fields_lists_the_names_used()
     {
         var f = DisplayFilter.Parse("tcp.port == 80 || (ip.addr == 127.0.0.1 && !tcp) || eth[0] & 1");
