@@ -91,6 +91,45 @@ public class FilterErrorTests
     }
 
     [Fact]
+    public void Mutated_valid_filters_never_throw_anything_but_a_filter_exception()
+    {
+        var random = new Random(4242);
+        var seeds = ColoringRules.Embedded.Rules.Select(r => r.FilterText).Concat(
+        [
+            "dns.qry.name matches \"^cours\\\\.\" && eth[0:3] == 01:00:5e", "ip.src == ip.dst || tcp.port in {80, 1000..2000}",
+            "frame contains \"GET\" and not (udp.port != 53)", "tcp.flags & 0x12 == 0x12", "ipv6.addr == ::1/128",
+        ]).ToArray();
+        const string noise = "()[]{}!=<>&|\"\\.:,0x19 aft";
+        var packet = FilterTestPacket.Tcp("127.0.0.1", "127.0.0.2", 1, 2, 0x12);
+        for (var i = 0; i < 20000; i++)
+        {
+            var chars = seeds[random.Next(seeds.Length)].ToList();
+            for (var k = random.Next(1, 4); k > 0 && chars.Count > 0; k--)
+            {
+                var at = random.Next(chars.Count);
+                switch (random.Next(3))
+                {
+                    case 0: chars.RemoveAt(at); break;
+                    case 1: chars.Insert(at, noise[random.Next(noise.Length)]); break;
+                    default: chars[at] = noise[random.Next(noise.Length)]; break;
+                }
+            }
+            var text = new string(chars.ToArray());
+            foreach (var strict in new[] { false, true })
+            {
+                try
+                {
+                    DisplayFilter.Parse(text, strict).Matches(packet);
+                }
+                catch (DisplayFilterException e)
+                {
+                    Assert.InRange(e.Position, 0, text.Length);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void TryParse_reports_without_throwing()
     {
         Assert.False(DisplayFilter.TryParse("tcp.port ==", out var filter, out var error));
@@ -106,7 +145,7 @@ public class FilterErrorTests
     public void Random_input_never_throws_anything_but_a_filter_exception()
     {
         var random = new Random(12345);
-        const string alphabet = "tcp.ipaddr =!<>&|(){}[],.:0123456789x\"~ andornotinconta-/";
+        const string alphabet = "tcp.ipaddr =!<>&|(){}[],.:0123456789x\"~ andornotincontamtches-/\\^$*+?";
         for (var i = 0; i < 20000; i++)
         {
             var chars = new char[random.Next(0, 30)];
