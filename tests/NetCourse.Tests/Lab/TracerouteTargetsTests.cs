@@ -5,8 +5,8 @@ using NetCourse.Lab;
 
 namespace NetCourse.Tests.Lab;
 
-// The refused targets below come from the documentation ranges (RFC 5737, RFC 3849): they are never routed, and the
-// tests check that nothing is sent to them (the refusal happens before any probe).
+// The refused targets below come only from the documentation ranges (RFC 5737 TEST-NET-1/2/3, RFC 3849): never routed,
+// and the tests check that nothing is sent to them (the refusal comes before any probe).
 public class TracerouteTargetsTests
 {
     [Theory]
@@ -23,8 +23,8 @@ public class TracerouteTargetsTests
 
     [Theory]
     [InlineData("192.0.2.1")]
-    [InlineData("198.17.255.255")]
-    [InlineData("198.20.0.1")]
+    [InlineData("198.51.100.1")]
+    [InlineData("203.0.113.1")]
     [InlineData("2001:db8::1")]
     public void Other_addresses_are_refused_without_opt_in(string text)
     {
