@@ -63,12 +63,16 @@ public sealed class PlotlyChart : IHtmlView
         var id = Html.NewId("netcourse-chart");
         // The figure is drawn as soon as window.Plotly exists (the chapter's first cell inlines it).
         return $$"""
-            <div id="{{id}}" class="netcourse-chart" style="width:100%;max-width:900px;height:420px"></div>
+            <div id="{{id}}" class="netcourse-chart" style="width:100%;max-width:900px"></div>
             <script type="text/javascript">(function(){
               var el = document.getElementById("{{id}}"); var fig = {{FigureJson.Replace("</", "<\\/", StringComparison.Ordinal)}};
               var tries = 0;
               (function draw(){
-                if (window.Plotly) { window.Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displaylogo: false}); }
+                if (window.Plotly) {
+                  // Plotly.NET asks for 600 x 600 px: keep charts 450 px high, as wide as the output area (the div has no fixed height, so nothing overlaps).
+                  var layout = fig.layout || {}; layout.height = 450; delete layout.width; layout.autosize = true;
+                  window.Plotly.newPlot(el, fig.data, layout, {responsive: true, displaylogo: false});
+                }
                 else if (tries++ < 100) { setTimeout(draw, 100); }
                 else { el.style.height = "auto"; el.textContent = "plotly.js n'est pas chargé : exécutez d'abord la première cellule du chapitre."; }
               })();
