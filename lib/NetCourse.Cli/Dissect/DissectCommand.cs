@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Threading.Channels;
 using NetCourse.Capture;
 using NetCourse.Dissection;
 
@@ -54,18 +55,64 @@ public sealed class DissectCommand : ICliCommand
                 wanted.AddRange(filter.Fields);
             if (rules is not null)
                 wanted.AddRange(rules.Rules.Where(r => r.Filter is not null).SelectMany(r => r.Filter!.Fields));
-            foreach (var packet in CaptureFileReader.Read(path, wanted))
+            var rows = new FieldRowWriter(fields);
+            // Two stages, in order: this thread's producer reads and dissects (TCP state is sequential), the caller's
+            // thread filters, colours and writes. Batches are bounded, so memory stays flat.
+            var channel = Channel.CreateBounded<DissectedPacket[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            using var stop = new CancellationTokenSource();
+            var producer = Task.Run(() =>
             {
-                if (filter is not null && !filter.Matches(packet))
-                    continue;
-                var colour = wantsColour ? rules!.Match(packet)?.Name ?? "" : "";
-                for (var i = 0; i < fields.Length; i++)
+                var batch = new List<DissectedPacket>(BatchSize);
+                try
                 {
-                    if (i > 0)
-                        writer.Write('\t');
-                    writer.Write(fields[i] == "frame.coloring_rule.name" ? colour : packet.FieldText(fields[i]));
+                    foreach (var packet in CaptureFileReader.Read(path, wanted))
+                    {
+                        batch.Add(packet);
+                        if (batch.Count == BatchSize)
+                        {
+                            WriteBatch(channel.Writer, batch.ToArray(), stop.Token);
+                            batch.Clear();
+                        }
+                    }
+                    if (batch.Count > 0)
+                        WriteBatch(channel.Writer, batch.ToArray(), stop.Token);
+                    channel.Writer.Complete();
                 }
-                writer.Write('\n');
+                catch (Exception e)
+                {
+                    // The packets read before the damage are still printed, then the error.
+                    if (batch.Count > 0 && e is not OperationCanceledException)
+                        WriteBatch(channel.Writer, batch.ToArray(), stop.Token);
+                    channel.Writer.Complete(e);
+                }
+            }, CancellationToken.None);
+            var reader = channel.Reader;
+            try
+            {
+                while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    while (reader.TryRead(out var batch))
+                    {
+                        foreach (var packet in batch)
+                        {
+                            if (filter is not null && !filter.Matches(packet))
+                                continue;
+                            rows.Write(packet, writer, wantsColour ? rules!.Match(packet)?.Name : null);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                // If writing failed, the producer must not wait for room forever.
+                stop.Cancel();
+                try
+                {
+                    producer.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                }
             }
         }
         catch (CaptureFileException e)
@@ -76,6 +123,17 @@ public sealed class DissectCommand : ICliCommand
         }
         writer.Flush();
         return 0;
+    }
+
+    private const int BatchSize = 64;
+
+    private static void WriteBatch(ChannelWriter<DissectedPacket[]> writer, DissectedPacket[] batch, CancellationToken token)
+    {
+        while (!writer.TryWrite(batch))
+        {
+            if (!writer.WaitToWriteAsync(token).AsTask().GetAwaiter().GetResult())
+                return;
+        }
     }
 
     private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');

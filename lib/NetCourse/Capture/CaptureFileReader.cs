@@ -63,9 +63,9 @@ public static class CaptureFileReader
                 if (status != GetPacketStatus.PacketRead)
                 {
                     var error = OneLine(device.LastError);
-                    throw new CaptureFileException(error.Length == 0
-                        ? "Capture tronquée ou abîmée : la lecture s'arrête ici."
-                        : $"Capture tronquée ou abîmée : {error}");
+                    throw new CaptureFileException(error.Contains("truncated", StringComparison.OrdinalIgnoreCase)
+                        ? $"Capture tronquée au milieu d'un paquet, lecture arrêtée (libpcap : {error})"
+                        : error.Length == 0 ? "Capture tronquée ou abîmée : la lecture s'arrête ici." : $"Capture tronquée ou abîmée : {error}");
                 }
                 var data = capture.Data.ToArray();
                 var original = capture.Header is PcapHeader header ? (int)header.PacketLength : data.Length;

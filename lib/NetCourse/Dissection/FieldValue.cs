@@ -21,6 +21,8 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     private static readonly FieldValue False = new(FieldKind.Boolean, 0, 0, null, null, null, "0");
     private string? _display = Display;
     private int _hexDigits;
+    private long _nanoseconds;
+    private bool _seconds;
 
     /// <summary>The text tshark prints for this value (rendered on first use when the dissector left it for later).</summary>
     public string Display
@@ -40,6 +42,81 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     /// <summary>An integer displayed as tshark shows hexadecimal fields: "0x" and <paramref name="digits"/> lowercase digits (rendered on first use).</summary>
     public static FieldValue FromHex(long value, int digits) =>
         new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };
+
+    /// <summary>A time in seconds with nanosecond precision, displayed as tshark does ("0.000123000"), rendered on first use.</summary>
+    internal static FieldValue FromSeconds(decimal seconds) =>
+        new(FieldKind.Number, (long)seconds, (double)seconds, null, null, null, null!) { _nanoseconds = (long)(seconds * 1_000_000_000m), _seconds = true };
+
+    /// <summary>Writes the display text into <paramref name="destination"/> without allocating; false when it does not fit.</summary>
+    internal bool TryWrite(Span<char> destination, out int written)
+    {
+        if (_display is { } display)
+        {
+            written = display.Length;
+            return display.TryCopyTo(destination);
+        }
+        switch (Kind)
+        {
+            case FieldKind.Integer when _hexDigits > 0:
+                return TryHex(Integer, _hexDigits, destination, out written);
+            case FieldKind.Integer or FieldKind.Boolean:
+                return Integer.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            case FieldKind.Number when _seconds:
+                return TrySeconds(_nanoseconds, destination, out written);
+            case FieldKind.Address when Address is not null:
+                return Address.TryFormat(destination, out written);
+            case FieldKind.Ethernet when Bytes is { Length: > 0 } mac && destination.Length >= mac.Length * 3 - 1:
+                for (var i = 0; i < mac.Length; i++)
+                {
+                    destination[i * 3] = "0123456789abcdef"[mac[i] >> 4];
+                    destination[i * 3 + 1] = "0123456789abcdef"[mac[i] & 0xf];
+                    if (i < mac.Length - 1)
+                        destination[i * 3 + 2] = ':';
+                }
+                written = mac.Length * 3 - 1;
+                return true;
+        }
+        var text = Display;
+        written = text.Length;
+        return text.TryCopyTo(destination);
+    }
+
+    private static bool TryHex(long value, int digits, Span<char> destination, out int written)
+    {
+        var width = Math.Max(digits, 64 - (int)ulong.LeadingZeroCount((ulong)value) + 3 >> 2) + 2;
+        written = width;
+        if (destination.Length < width)
+            return false;
+        destination[0] = '0';
+        destination[1] = 'x';
+        for (var i = width - 1; i >= 2; i--, value >>>= 4)
+            destination[i] = "0123456789abcdef"[(int)(value & 0xf)];
+        return true;
+    }
+
+    private static bool TrySeconds(long nanoseconds, Span<char> destination, out int written)
+    {
+        written = 0;
+        var negative = nanoseconds < 0;
+        var magnitude = (ulong)Math.Abs(nanoseconds);
+        var position = 0;
+        if (negative)
+        {
+            if (destination.Length < 1)
+                return false;
+            destination[position++] = '-';
+        }
+        if (!(magnitude / 1_000_000_000).TryFormat(destination[position..], out var whole, default, CultureInfo.InvariantCulture))
+            return false;
+        position += whole;
+        if (destination.Length < position + 10)
+            return false;
+        destination[position++] = '.';
+        if (!(magnitude % 1_000_000_000).TryFormat(destination[position..], out _, "D9", CultureInfo.InvariantCulture))
+            return false;
+        written = position + 9;
+        return true;
+    }
 
     /// <summary>A boolean; <paramref name="display"/> is what tshark prints for it.</summary>
     public static FieldValue FromBoolean(bool value, string display) =>
@@ -65,12 +142,20 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     {
         FieldKind.Integer when _hexDigits > 0 => Hex(Integer, _hexDigits),
         FieldKind.Integer or FieldKind.Boolean => Integer.ToString(CultureInfo.InvariantCulture),
+        FieldKind.Number when _seconds => Seconds(_nanoseconds),
         FieldKind.Number => Number.ToString(CultureInfo.InvariantCulture),
         FieldKind.Text => Text ?? "",
         FieldKind.Address => Address?.ToString() ?? "",
         FieldKind.Ethernet => Mac(Bytes ?? []),
         _ => Convert.ToHexStringLower(Bytes ?? []),
     };
+
+    private static string Seconds(long nanoseconds)
+    {
+        Span<char> buffer = stackalloc char[32];
+        TrySeconds(nanoseconds, buffer, out var written);
+        return new string(buffer[..written]);
+    }
 
     private static string Hex(long value, int digits)
     {

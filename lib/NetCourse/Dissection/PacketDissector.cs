@@ -64,9 +64,9 @@ public sealed class PacketDissector
         frameLayer.Length = frame.Length;
         cursor.AddInt("frame.number", _number, -1, 0);
         if (cursor.Wants("frame.time_relative"))
-            cursor.Add("frame.time_relative", FieldValue.FromNumber((double)relative, relative.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
+            cursor.Add("frame.time_relative", FieldValue.FromSeconds(relative), -1, 0);
         if (cursor.Wants("frame.time_epoch"))
-            cursor.Add("frame.time_epoch", FieldValue.FromNumber((double)timestamp, timestamp.ToString("0.000000000", CultureInfo.InvariantCulture)), -1, 0);
+            cursor.Add("frame.time_epoch", FieldValue.FromSeconds(timestamp), -1, 0);
         cursor.AddInt("frame.len", Math.Max(originalLength, frame.Length), -1, 0);
         cursor.AddInt("frame.cap_len", frame.Length, -1, 0);
         var protocolsIndex = -1;

@@ -281,3 +281,35 @@ public class FieldLookupTests
         Assert.All(seen, name => Assert.Same(string.IsInterned(name), name));
     }
 }
+
+public class FieldRowWriterTests
+{
+    [Fact]
+    public void Rows_match_field_text_for_every_packet_and_field()
+    {
+        string[] fields = ["frame.number", "frame.time_relative", "eth.src", "ip.addr", "ipv6.src", "tcp.flags", "tcp.seq", "dns.qry.name", "udp.port", "_ws.col.Protocol", "no.such.field"];
+        var rows = new FieldRowWriter(fields);
+        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        {
+            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            {
+                using var text = new StringWriter();
+                rows.Write(packet, text, "TCP");
+                Assert.Equal(string.Join('\t', fields.Select(packet.FieldText)) + "\n", text.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void Selected_fields_give_the_same_text_as_all_fields()
+    {
+        string[] fields = ["ip.src", "tcp.stream", "tcp.ack", "http.request.uri", "tcp.analysis.flags", "frame.protocols"];
+        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        {
+            var all = NetCourse.Capture.CaptureFileReader.Read(file).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
+            var some = NetCourse.Capture.CaptureFileReader.Read(file, fields).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
+            Assert.Equal(all, some);
+            Assert.Contains(NetCourse.Capture.CaptureFileReader.Read(file, fields), p => p.AllFields.Count() <= fields.Length + 2);
+        }
+    }
+}

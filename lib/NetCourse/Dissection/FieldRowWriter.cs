@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+
+namespace NetCourse.Dissection;
+
+/// <summary>
+/// Writes packets as <c>tshark -T fields -e …</c> does: one line per packet, the chosen fields tab-separated,
+/// several values of one field comma-separated. Values are formatted straight into the output (no string per value),
+/// which is what makes <c>netcourse dissect</c> fast on large captures.
+/// </summary>
+public sealed class FieldRowWriter
+{
+    /// <summary>The pseudo-field that prints the name of the matching colouring rule.</summary>
+    public const string ColoringRuleField = "frame.coloring_rule.name";
+
+    private readonly string[] _fields;
+    private readonly Dictionary<string, int[]> _columns;
+    private readonly FieldValue?[] _first;
+    private readonly List<FieldValue>?[] _more;
+    private char[] _buffer = new char[256];
+
+    /// <summary>Prepares a writer for <paramref name="fields"/> (Wireshark names; <c>_ws.col.*</c> columns and <see cref="ColoringRuleField"/> are understood too).</summary>
+    public FieldRowWriter(IReadOnlyList<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        FieldNames.InternAll();
+        _fields = [.. fields];
+        _first = new FieldValue?[_fields.Length];
+        _more = new List<FieldValue>?[_fields.Length];
+        _columns = new Dictionary<string, int[]>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (string.IsInterned(_fields[i]) is not { } name)
+                continue;
+            _columns[name] = _columns.TryGetValue(name, out var existing) ? [.. existing, i] : [i];
+        }
+    }
+
+    /// <summary>The fields, in column order.</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>True when a column asks for the colouring rule's name.</summary>
+    public bool NeedsColoringRule => Array.IndexOf(_fields, ColoringRuleField) >= 0;
+
+    /// <summary>Writes one packet's line (with its final '\n'); <paramref name="coloringRule"/> fills <see cref="ColoringRuleField"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Write(DissectedPacket packet, TextWriter writer, string? coloringRule = null)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        ArgumentNullException.ThrowIfNull(writer);
+        Array.Clear(_first);
+        foreach (var layer in packet.Layers)
+        {
+            foreach (var field in layer.Span)
+            {
+                if (!_columns.TryGetValue(field.Name, out var columns))
+                    continue;
+                foreach (var column in columns)
+                {
+                    if (_first[column] is null)
+                    {
+                        _first[column] = field.Value;
+                        _more[column]?.Clear();
+                    }
+                    else
+                    {
+                        (_more[column] ??= []).Add(field.Value);
+                    }
+                }
+            }
+        }
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (i > 0)
+                writer.Write('\t');
+            if (_first[i] is { } value)
+            {
+                WriteValue(value, writer);
+                if (_more[i] is { Count: > 0 } more)
+                {
+                    foreach (var other in more)
+                    {
+                        writer.Write(',');
+                        WriteValue(other, writer);
+                    }
+                    more.Clear();
+                }
+            }
+            else if (_fields[i].StartsWith("_ws.col.", StringComparison.Ordinal))
+            {
+                writer.Write(packet.FieldText(_fields[i]));
+            }
+            else if (ReferenceEquals(_fields[i], ColoringRuleField) || _fields[i] == ColoringRuleField)
+            {
+                writer.Write(coloringRule ?? "");
+            }
+        }
+        writer.Write('\n');
+    }
+
+    private void WriteValue(FieldValue value, TextWriter writer)
+    {
+        if (value.TryWrite(_buffer, out var written))
+        {
+            writer.Write(_buffer.AsSpan(0, written));
+            return;
+        }
+        if (written > _buffer.Length)
+        {
+            _buffer = new char[written * 2];
+            if (value.TryWrite(_buffer, out written))
+            {
+                writer.Write(_buffer.AsSpan(0, written));
+                return;
+            }
+        }
+        writer.Write(value.Display);
+    }
+}
