@@ -6,6 +6,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 warm_runs=${WARM_RUNS:-3}
 work=$(mktemp -d)
+# BOOK_LOG_DIR: keep each run's progress log there as it is written (bench/run reads it when its time bound hits).
+log_dir=${BOOK_LOG_DIR:-$work}
+mkdir -p "$log_dir"
 trap 'rm -rf "$work"' EXIT
 git clone -q "$repo" "$work/clone"
 cd "$work/clone"
@@ -13,7 +16,7 @@ cd "$work/clone"
 run_book() { # $1 = label; writes $work/$1.json
   local start end
   start=$(date +%s.%N)
-  ./netcourse book > "$work/$1.log" 2>&1 || { echo "book failed ($1):"; tail -20 "$work/$1.log"; exit 1; }
+  ./netcourse book > "$log_dir/$1.log" 2>&1 || { echo "book failed ($1):"; tail -20 "$log_dir/$1.log"; exit 1; }
   end=$(date +%s.%N)
   /usr/bin/python3 - "$artifacts_summary" "$start" "$end" > "$work/$1.json" <<'PY'
 import json, sys
