@@ -17,6 +17,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
     private readonly LabPlan? _plan;
     private int _disposed;
+    private string? _rootLinkIndex;
 
     private LabNetwork(LabPlan? plan, IReadOnlyList<LabNode> nodes, string? reason, IReadOnlyList<string> notes)
     {
@@ -84,7 +85,11 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
                                    + $"« {step} » a échoué : {error}. Tout ce qui avait été créé a été supprimé ({removed}).");
         }
         if (options.DelayPerHopMs == 0) notes.Add("Aucun délai ajouté (délai par saut : 0 ms).");
-        return new LabNetwork(plan, plan.Nodes(), null, notes) { HasDelay = options.DelayPerHopMs > 0 && !netemMissing };
+        return new LabNetwork(plan, plan.Nodes(), null, notes)
+        {
+            HasDelay = options.DelayPerHopMs > 0 && !netemMissing,
+            _rootLinkIndex = LinkIndex(plan.RootInterface),
+        };
     }
 
     /// <summary>
@@ -191,12 +196,35 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
         return list;
     }
 
-    /// <summary>Removes the lab (idempotent).</summary>
+    /// <summary>
+    /// Removes the lab (idempotent). When another process has rebuilt a lab under the same names since (its machine-side
+    /// interface is a different link), that lab is not this one's to remove and is left alone.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         if (_plan is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
-            Remove(_plan.Options.Prefix);
+        {
+            var now = LinkIndex(_plan.RootInterface);
+            if (now is null || now == _rootLinkIndex) Remove(_plan.Options.Prefix);
+        }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The kernel's index of a link of the root namespace (which tells one link from a later one of the same name), or null.</summary>
+    private static string? LinkIndex(string link)
+    {
+        try
+        {
+            return File.ReadAllText($"/sys/class/net/{link}/ifindex").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

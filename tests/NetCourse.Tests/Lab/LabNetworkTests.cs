@@ -141,3 +141,28 @@ public class LabNetworkTests
         AssertNothingLeft(options);
     }
 }
+
+public class LabOwnershipTests
+{
+    [Fact]
+    public async Task Disposing_a_lab_replaced_by_another_process_leaves_the_new_one_alone()
+    {
+        Assert.True(MachineCheck.IsRoot, "Ce test construit le labo : il doit tourner en root, comme la CI.");
+        var options = new LabOptions($"nc-o{Random.Shared.Next(0x1000, 0xffff):x4}", 2, 380, 0);
+        try
+        {
+            var first = LabNetwork.Up(options);
+            var second = LabNetwork.Up(options); // as another kernel or `netcourse lab up` would: it replaces the first
+            await first.DisposeAsync();
+            Assert.Equal(3, LabNetwork.ListNamespaces(options.Prefix).Count);
+            Assert.True(Directory.Exists($"/sys/class/net/{options.Prefix}0"));
+            await second.DisposeAsync();
+            Assert.Empty(LabNetwork.ListNamespaces(options.Prefix));
+            Assert.False(Directory.Exists($"/sys/class/net/{options.Prefix}0"));
+        }
+        finally
+        {
+            LabNetwork.Remove(options.Prefix);
+        }
+    }
+}
