@@ -3,7 +3,7 @@ using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Visuals;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// The entries of Wireshark's details pane for one packet, lowest layer first, each beside the lesson's words for it

@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using NetCourse.Capture;
 using NetCourse.Dissection;
-using NetCourse.Layers;
 using PacketDotNet;
 
-namespace NetCourse.Tests.Layers;
+namespace NetCourse.Tests.Dissection;
 
 public class LayersTests
 {

@@ -1,13 +1,12 @@
 using System.Net;
 using NetCourse.Capture;
-using NetCourse.Dissection;
 using PacketDotNet;
 using SharpPcap;
 using PacketTrace = NetCourse.Capture.PacketTrace;
 using LinkType = NetCourse.Capture.LinkType;
 using SharpPcap.LibPcap;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// Sends a hand-built Ethernet frame on the loopback interface and captures it back (root or capture rights),

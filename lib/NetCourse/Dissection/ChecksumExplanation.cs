@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NetCourse.Visuals;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// The Internet checksum (RFC 1071) of some bytes, step by step: the 16-bit words, their sum, the carries folded back

@@ -4,7 +4,7 @@ using NetCourse.Dissection;
 using NetCourse.Visuals;
 using PacketDotNet;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// The bytes of a frame coloured by layer, two ways: nested boxes (each header wraps the layer above it, like an

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using PacketDotNet;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// Wraps a layer in the one below it with PacketDotNet, taking addresses as text. (Inside the notebook kernel, a cell

@@ -2,7 +2,7 @@ using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Visuals;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// The OSI model (7 layers) and the TCP/IP model side by side, with the unit of data at each layer, example

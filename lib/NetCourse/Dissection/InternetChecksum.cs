@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using PacketDotNet;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>The Internet checksum (RFC 1071) that IPv4, TCP, UDP and ICMP headers carry, computed by hand.</summary>
 public static class InternetChecksum

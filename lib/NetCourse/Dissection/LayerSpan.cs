@@ -1,6 +1,6 @@
 using NetCourse.Dissection;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>One layer of a frame: which bytes are its header, and how far its content (header + what it wraps) goes.</summary>
 /// <param name="Kind">The layer (link, network, transport, application).</param>

@@ -1,7 +1,6 @@
 using NetCourse.Capture;
-using NetCourse.Dissection;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>Dissects a whole <see cref="PacketTrace"/> (live or recorded) in capture order.</summary>
 public static class CaptureLayers

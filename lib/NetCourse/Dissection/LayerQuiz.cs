@@ -3,7 +3,7 @@ using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Interactive;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>
 /// The chapter's exercise: for each field, which layer holds it. The expected layer is not written anywhere: it is

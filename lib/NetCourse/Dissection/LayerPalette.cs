@@ -1,6 +1,6 @@
 using NetCourse.Dissection;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>The colours and French names the chapter gives the layers (the same in every view).</summary>
 public static class LayerPalette

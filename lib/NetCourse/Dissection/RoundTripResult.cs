@@ -3,7 +3,7 @@ using NetCourse.Capture;
 using NetCourse.Dissection;
 using NetCourse.Visuals;
 
-namespace NetCourse.Layers;
+namespace NetCourse.Dissection;
 
 /// <summary>What became of a frame built by hand: captured back on the loopback (live), or written to a pcap and read back.</summary>
 /// <param name="IsLive">True when the frame was really sent on <c>lo</c> and captured back.</param>
