@@ -22,19 +22,20 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     /// <summary>The routers that answered « time exceeded », in order (hops before the target that answered).</summary>
     public IReadOnlyList<IPAddress> Routers => Hops.Where(h => !h.Reached && h.Address is not null).Select(h => h.Address!).ToArray();
 
-    /// <summary>A Plotly chart of the round-trip time of every probe, hop by hop.</summary>
+    /// <summary>A Plotly chart of the round-trip time of every probe, hop by hop (x: « TTL n · who answered »).</summary>
     public PlotlyChart Chart()
     {
+        static string Label(TracerouteHop h) => $"TTL {h.Ttl} · {h.Address?.ToString() ?? "*"}";
         var probes = Hops.Count == 0 ? 0 : Hops.Max(h => h.RoundTripsMs.Count);
         var series = new List<ChartSeries>();
         for (var p = 0; p < probes; p++)
         {
             var answered = Hops.Where(h => p < h.RoundTripsMs.Count && h.RoundTripsMs[p] is not null).ToArray();
-            series.Add(ChartSeries.Numbers($"sonde {p + 1}", answered.Select(h => (double)h.Ttl), answered.Select(h => h.RoundTripsMs[p]!.Value)));
+            series.Add(ChartSeries.Categories($"sonde {p + 1}", answered.Select(Label), answered.Select(h => h.RoundTripsMs[p]!.Value)));
         }
         var means = Hops.Where(h => h.MeanMs is not null).ToArray();
-        series.Add(ChartSeries.Numbers("moyenne", means.Select(h => (double)h.Ttl), means.Select(h => h.MeanMs!.Value)));
-        return PlotlyChart.Lines($"Traceroute vers {Target} : aller-retour par saut", "saut (TTL)", "aller-retour (ms)", [.. series]);
+        series.Add(ChartSeries.Categories("moyenne", means.Select(Label), means.Select(h => h.MeanMs!.Value)));
+        return PlotlyChart.Lines($"Traceroute vers {Target} : aller-retour par saut", "saut (TTL · qui a répondu)", "aller-retour (ms)", [.. series]);
     }
 
     /// <summary>The CLI's text: a header, then one line per hop.</summary>

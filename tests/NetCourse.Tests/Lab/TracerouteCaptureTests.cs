@@ -138,3 +138,19 @@ public class RouteDrawingTests
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "marker-end").Count);
     }
 }
+
+public class TracerouteChartTests
+{
+    [Fact]
+    public void The_chart_has_one_line_per_probe_and_the_mean_labelled_by_hop()
+    {
+        var trace = TracerouteCapture.Recorded().ToTrace();
+        var chart = trace.Chart();
+        Assert.Null(chart.Error);
+        var series = Assert.IsAssignableFrom<IReadOnlyList<NetCourse.Visuals.ChartSeries>>(chart.Spec.Series);
+        Assert.Equal(["sonde 1", "sonde 2", "sonde 3", "moyenne"], series.Select(s => s.Name));
+        Assert.Equal(["TTL 1 · 198.18.1.2", "TTL 2 · 198.18.2.2", "TTL 3 · 198.18.3.2"], series[^1].XLabels ?? []);
+        Assert.All(series[^1].Y, ms => Assert.InRange(ms, 0.0001, 1000));
+        Assert.Contains("198.18.2.2", chart.FigureJson);
+    }
+}
