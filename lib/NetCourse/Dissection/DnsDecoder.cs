@@ -90,8 +90,7 @@ internal static class DnsDecoder
                     value = cname;
                 }
             }
-            if (type != 41)
-                info.Append(' ').Append(TypeName(type)).Append(value is null ? "" : " " + value);
+            info.Append(' ').Append(TypeName(type)).Append(value is null ? "" : " " + value);
             p = data + rdlength;
         }
         view.Info = info.ToString();

@@ -15,6 +15,7 @@ public sealed class PacketDissector
     private readonly TcpTracker _tcp = new();
     private readonly HashSet<string>? _wanted;
     private readonly List<PacketField> _fields = new(80);
+    private readonly Dictionary<(UInt128, UInt128, int, int), long> _echoRequests = [];
 
     /// <summary>A dissector that keeps every field.</summary>
     public PacketDissector()
@@ -733,7 +734,11 @@ public sealed class PacketDissector
             c.AddInt("icmp.seq", seq, offset + 6, 2);
             var ip = c.Layers.LastOrDefault(l => l.Protocol == "ip");
             var ttl = ip is not null && ip.Offset + 8 < c.Data.Length ? c.Data[ip.Offset + 8] : 0;
-            view.Info += string.Create(CultureInfo.InvariantCulture, $"  id=0x{id:x4}, seq={seq}/{(ushort)((seq << 8) | (seq >> 8))}, ttl={ttl}");
+            view.Info += string.Create(CultureInfo.InvariantCulture, $"{(type == 0 ? "    " : "  ")}id=0x{id:x4}, seq={seq}/{(ushort)((seq << 8) | (seq >> 8))}, ttl={ttl}");
+            if (type == 8)
+                _echoRequests[(c.NetSource, c.NetDestination, id, seq)] = c.Number;
+            else if (_echoRequests.TryGetValue((c.NetDestination, c.NetSource, id, seq), out var request))
+                view.Info += string.Create(CultureInfo.InvariantCulture, $" (request in {request})");
             var payload = offset + 8;
             if (payload < c.CapturedEnd)
             {
