@@ -60,6 +60,8 @@ public sealed class DissectedPacket : IFieldSource
     private string? _source;
     private string? _destination;
 
+    internal ulong ProtocolMask { get; init; }
+
     internal int SourceOffset { get; init; }
 
     internal int SourceLength { get; init; }
@@ -195,15 +197,10 @@ public sealed class DissectedPacket : IFieldSource
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool HasProtocol(string protocol)
     {
-        if (protocol == "frame")
-            return true;
-        foreach (var layer in _layers)
-        {
-            if (layer.Protocol == protocol)
-                return true;
-        }
-        return false;
+        var id = ProtocolIds.Of(protocol);
+        return id >= 0 && (ProtocolMask & (1UL << id)) != 0;
     }
+
 
     /// <inheritdoc />
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

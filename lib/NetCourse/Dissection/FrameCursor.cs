@@ -40,6 +40,9 @@ internal sealed class FrameCursor
 
     public List<ProtocolLayer> Layers { get; } = new(6);
 
+    /// <summary>One bit per protocol present (see <see cref="ProtocolIds"/>).</summary>
+    public ulong ProtocolMask { get; private set; }
+
     /// <summary>The TCP payload's value, shared by tcp.payload and data.data.</summary>
     public FieldValue? PayloadValue { get; set; }
 
@@ -64,6 +67,9 @@ internal sealed class FrameCursor
     {
         Close();
         var layer = new ProtocolLayer(kind, protocol, title, offset) { Start = Fields.Count };
+        var id = ProtocolIds.Of(protocol);
+        if (id >= 0)
+            ProtocolMask |= 1UL << id;
         Layers.Add(layer);
         Current = layer;
         return layer;

@@ -116,6 +116,7 @@ public sealed class PacketDissector
         var timestampUtc = DateTime.UnixEpoch.AddTicks((long)(timestamp * TimeSpan.TicksPerSecond));
         return new DissectedPacket(_number, relative, timestampUtc, Math.Max(originalLength, frame.Length), frame, linkType, cursor.Layers)
         {
+            ProtocolMask = cursor.ProtocolMask | 1UL,
             SourceOffset = view.SourceOffset,
             SourceLength = view.SourceLength,
             DestinationOffset = view.DestinationOffset,

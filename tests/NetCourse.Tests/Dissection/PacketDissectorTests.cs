@@ -268,7 +268,12 @@ public class FieldLookupTests
         foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
         {
             foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            {
                 seen.UnionWith(packet.AllFields.Select(f => f.Name));
+                Assert.All(packet.Layers, l => Assert.True(packet.HasProtocol(l.Protocol), l.Protocol));
+                Assert.True(packet.HasProtocol(string.Concat("fra", "me")));
+                Assert.False(packet.HasProtocol("hsrp"));
+            }
         }
         var random = new Random(7);
         for (var i = 0; i < 5000; i++)
