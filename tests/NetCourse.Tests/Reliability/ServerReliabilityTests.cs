@@ -73,7 +73,7 @@ public class ServerReliabilityTests
     public async Task Echo_server_1000_clients_x_100_checked_messages_among_silent_slow_and_vanishing_clients()
     {
         const int messages = 100, silentCount = 5, slowCount = 3, vanishingCount = 20;
-        var idle = TimeSpan.FromSeconds(8);
+        var idle = TimeSpan.FromSeconds(12);
         var heapBefore = HeapAfterCollect();
         var watch = Stopwatch.StartNew();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
