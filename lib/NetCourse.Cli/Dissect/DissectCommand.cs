@@ -44,6 +44,9 @@ public sealed class DissectCommand : ICliCommand
         }
         if (fields.Length == 0)
             fields = DefaultFields;
+        var unknown = fields.Where(f => !FieldRowWriter.IsKnownField(f)).Distinct().ToArray();
+        if (unknown.Length > 0)
+            error.WriteLine($"Champ(s) que netcourse ne décode pas (colonne vide) : {string.Join(", ", unknown)}");
         var wantsColour = Array.IndexOf(fields, "frame.coloring_rule.name") >= 0;
         var rules = wantsColour ? ColoringRules.Default : null;
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };

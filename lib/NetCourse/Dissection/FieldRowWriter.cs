@@ -35,6 +35,14 @@ public sealed class FieldRowWriter
         }
     }
 
+    /// <summary>True when the dissector can fill <paramref name="field"/> (a field it writes, a <c>_ws.col.*</c> column or <see cref="ColoringRuleField"/>).</summary>
+    public static bool IsKnownField(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field == ColoringRuleField || field is "_ws.col.No." or "_ws.col.Protocol" or "_ws.col.Info" or "_ws.col.Source" or "_ws.col.Destination"
+            || Array.IndexOf(FieldNames.All, field) >= 0;
+    }
+
     /// <summary>The fields, in column order.</summary>
     public IReadOnlyList<string> Fields => _fields;
 

@@ -85,4 +85,15 @@ public sealed class DissectCommandTests : IDisposable
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("caractère", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unknown_field_gives_an_empty_column_and_a_warning()
+    {
+        var output = TsharkAgreementTests.RunDissect(Sample(), ["frame.number", "tcp.bogus_field"], out var exit, out var error);
+        Assert.Equal(0, exit);
+        Assert.Equal("1\t", output.Split('\n')[0]);
+        Assert.Contains("tcp.bogus_field", error, StringComparison.Ordinal);
+        TsharkAgreementTests.RunDissect(Sample(), ["frame.number", "tcp.seq", "_ws.col.Info", "frame.coloring_rule.name"], out _, out error);
+        Assert.Equal("", error);
+    }
 }
