@@ -1000,26 +1000,12 @@ public sealed class PacketDissector
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void TcpOptionFields(FrameCursor c, int p, int end)
     {
-        while (p < end)
+        foreach (var (kind, offset, length) in new TcpOptionWalker(c.Data, p, end))
         {
-            var kind = c.U8(p);
-            if (kind == 0)
-                break;
-            if (kind == 1)
-            {
-                p++;
-                continue;
-            }
-            if (p + 1 >= end)
-                break;
-            var length = c.U8(p + 1);
-            if (length < 2 || p + length > end)
-                break;
             if (kind == 2 && length == 4)
-                c.AddInt("tcp.options.mss_val", c.U16(p + 2), p + 2, 2);
+                c.AddInt("tcp.options.mss_val", c.U16(offset + 2), offset + 2, 2);
             else if (kind == 3 && length == 3)
-                c.AddInt("tcp.options.wscale.shift", c.U8(p + 2), p + 2, 1);
-            p += length;
+                c.AddInt("tcp.options.wscale.shift", c.U8(offset + 2), offset + 2, 1);
         }
     }
 

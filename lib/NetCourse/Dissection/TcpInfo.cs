@@ -31,23 +31,10 @@ internal sealed class TcpInfo
         return info.ToString();
     }
 
-    private static void AppendOptions(StringBuilder text, byte[] data, int p, int end, uint sackBase)
+    private static void AppendOptions(StringBuilder text, byte[] data, int start, int end, uint sackBase)
     {
-        while (p < end)
+        foreach (var (kind, p, length) in new TcpOptionWalker(data, start, end))
         {
-            var kind = data[p];
-            if (kind == 0)
-                break;
-            if (kind == 1)
-            {
-                p++;
-                continue;
-            }
-            if (p + 1 >= end)
-                break;
-            var length = data[p + 1];
-            if (length < 2 || p + length > end)
-                break;
             switch (kind)
             {
                 case 2 when length == 4:
@@ -67,7 +54,6 @@ internal sealed class TcpInfo
                     text.Append(CultureInfo.InvariantCulture, $" TSval={BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(p + 2))} TSecr={BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(p + 6))}");
                     break;
             }
-            p += length;
         }
     }
 

@@ -210,28 +210,13 @@ internal sealed class TcpTracker
     private static int? FindWindowScale(FrameCursor c, TcpSegment s)
     {
         var tcp = c.Current!.Offset;
-        var p = tcp + 20;
         var end = tcp + s.HeaderLength;
         if (end > c.CapturedEnd)
             return null;
-        while (p < end)
+        foreach (var (kind, offset, length) in new TcpOptionWalker(c.Data, tcp + 20, end))
         {
-            var kind = c.U8(p);
-            if (kind == 0)
-                break;
-            if (kind == 1)
-            {
-                p++;
-                continue;
-            }
-            if (p + 1 >= end)
-                break;
-            int length = c.U8(p + 1);
-            if (length < 2 || p + length > end)
-                break;
             if (kind == 3 && length == 3)
-                return Math.Min(14, (int)c.U8(p + 2));
-            p += length;
+                return Math.Min(14, (int)c.U8(offset + 2));
         }
         return null;
     }
