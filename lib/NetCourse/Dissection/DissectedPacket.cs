@@ -203,11 +203,19 @@ public sealed class DissectedPacket : IFieldSource
 
 
     /// <inheritdoc />
+    public IReadOnlyList<FieldValue> GetValues(string field) =>
+        FieldKey(field) is { } info ? Lookup(info).ToList() : None;
+
+    /// <summary>The key a display filter resolves once for <paramref name="field"/> (null: no packet ever holds it).</summary>
+    internal static FieldKeyInfo? KeyOf(string field) => FieldKey(field);
+
+    /// <summary>True when <paramref name="protocolId"/> (from <see cref="ProtocolIds.Of"/>) is in this packet.</summary>
+    internal bool HasProtocolId(int protocolId) => protocolId >= 0 && (ProtocolMask & (1UL << protocolId)) != 0;
+
+    /// <summary>The values of a resolved field, without allocating when there is at most one.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<FieldValue> GetValues(string field)
+    internal FieldValueSet Lookup(FieldKeyInfo info)
     {
-        if (FieldKey(field) is not { } info)
-            return None;
         var key = info.Name;
         List<FieldValue>? values = null;
         FieldValue? first = null;
@@ -231,8 +239,8 @@ public sealed class DissectedPacket : IFieldSource
             }
         }
         if (values is not null)
-            return values;
-        return first is null ? None : [first];
+            return new FieldValueSet(values);
+        return first is null ? FieldValueSet.Empty : new FieldValueSet(first);
     }
 
     /// <inheritdoc />

@@ -13,14 +13,41 @@ internal sealed class FilterOperand
         Length = length;
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         _protocol = dot > 0 && !name.StartsWith('_') && !name.StartsWith("frame.", StringComparison.Ordinal) ? name[..dot] : null;
+        _protocolId = _protocol is null ? -1 : ProtocolIds.Of(_protocol);
+        _nameId = ProtocolIds.Of(name);
+        _dotted = dot >= 0;
     }
 
     // The protocol a dotted field belongs to ("hsrp" for "hsrp.state"): when the packet lacks it, the field is absent
     // too, and the (costly) field lookup is skipped — the colouring rules test many fields of protocols we never see.
     private readonly string? _protocol;
 
-    private IReadOnlyList<FieldValue> FieldValues(IFieldSource source) =>
-        _protocol is not null && !source.HasProtocol(_protocol) ? [] : source.GetValues(Name);
+    // Resolved once, for the dissector's own packets: the protocol's bit (-1: the dissector never writes it), the
+    // name's bit when it is a protocol, and the field's interned key (looked up on first use, after the dissector's
+    // names are interned).
+    private readonly int _protocolId;
+    private readonly int _nameId;
+    private readonly bool _dotted;
+    private static readonly FieldKeyInfo Unresolved = new("", null);
+    private static readonly FieldKeyInfo Absent = new("", null);
+    private FieldKeyInfo _key = Unresolved; // one reference, so a thread sees either Unresolved or the final key
+
+    private FieldValueSet FieldValues(IFieldSource source)
+    {
+        if (source is DissectedPacket packet)
+        {
+            if (_protocol is not null && !packet.HasProtocolId(_protocolId))
+                return FieldValueSet.Empty;
+            var key = _key;
+            if (ReferenceEquals(key, Unresolved))
+                _key = key = DissectedPacket.KeyOf(Name) ?? Absent;
+            return ReferenceEquals(key, Absent) ? FieldValueSet.Empty : packet.Lookup(key);
+        }
+        return _protocol is not null && !source.HasProtocol(_protocol) ? FieldValueSet.Empty : new FieldValueSet(source.GetValues(Name));
+    }
+
+    private bool HasOwnProtocol(IFieldSource source) =>
+        source is DissectedPacket packet ? packet.HasProtocolId(_nameId) : source.HasProtocol(Name);
 
     /// <summary>The field or protocol name.</summary>
     public string Name { get; }
@@ -40,6 +67,8 @@ internal sealed class FilterOperand
     /// <summary>The mask of a bitwise and, or null.</summary>
     public FilterLiteral? Mask { get; set; }
 
+    private long MaskValue => Mask is null ? 0 : Mask.Integer ?? (Mask.Bytes is { } mb ? FilterComparison.ToInteger(mb) : 0);
+
     /// <summary>Applies a slice: start may be negative (from the end); length null means to the end.</summary>
     public void SetSlice(int start, int? length)
     {
@@ -51,19 +80,54 @@ internal sealed class FilterOperand
     /// <summary>True when the field or protocol is present (a bare test).</summary>
     public bool Exists(IFieldSource source)
     {
-        if (HasSlice || Mask is not null)
+        if (HasSlice)
         {
-            var values = Values(source);
-            if (Mask is null) return values.Count > 0;
-            foreach (var v in values) if (v.Integer != 0) return true;
+            // Same as Values(source) then "some value" (masked: "some non-zero value"), without building the list.
+            var fieldValues = FieldValues(source);
+            if (fieldValues.Count > 0)
+            {
+                foreach (var v in fieldValues)
+                    if (SliceSatisfies(v.Kind is FieldKind.Bytes or FieldKind.Ethernet ? v.Bytes ?? [] : BytesOf(v)))
+                        return true;
+                return false;
+            }
+            return HasOwnProtocol(source) && SliceSatisfies(source.GetProtocolBytes(Name).Span);
+        }
+        if (Mask is not null)
+        {
+            var mask = MaskValue;
+            foreach (var v in FieldValues(source))
+                if ((IntegerOf(v) & mask) != 0) return true;
             return false;
         }
         // A name without a dot is a protocol (every Wireshark field is "protocol.something").
-        return source.HasProtocol(Name) || (Name.Contains('.', StringComparison.Ordinal) && FieldValues(source).Count > 0);
+        return HasOwnProtocol(source) || (_dotted && FieldValues(source).Count > 0);
     }
 
+    private bool SliceSatisfies(ReadOnlySpan<byte> bytes)
+    {
+        if (!TrySlice(bytes, out var slice)) return false;
+        return Mask is null || (FilterComparison.ToInteger(slice) & MaskValue) != 0;
+    }
+
+    private bool TrySlice(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> slice)
+    {
+        var start = _sliceStart < 0 ? bytes.Length + _sliceStart : _sliceStart;
+        var length = _sliceLength ?? bytes.Length - start;
+        if (start < 0 || length < 0 || start + length > bytes.Length)
+        {
+            slice = default;
+            return false;
+        }
+        slice = bytes.Slice(start, length);
+        return true;
+    }
+
+    private static long IntegerOf(FieldValue v) =>
+        v.Kind is FieldKind.Bytes or FieldKind.Ethernet ? FilterComparison.ToInteger(v.Bytes ?? []) : v.Integer;
+
     /// <summary>The values the test compares: the field's values, sliced then masked when asked.</summary>
-    public IReadOnlyList<FieldValue> Values(IFieldSource source)
+    public FieldValueSet Values(IFieldSource source)
     {
         if (!HasSlice && Mask is null) return FieldValues(source);
         var result = new List<FieldValue>();
@@ -74,36 +138,32 @@ internal sealed class FilterOperand
             {
                 foreach (var v in fieldValues) AddSlice(result, BytesOf(v));
             }
-            else if (source.HasProtocol(Name))
+            else if (HasOwnProtocol(source))
             {
                 AddSlice(result, source.GetProtocolBytes(Name).ToArray());
             }
         }
         else
         {
-            result.AddRange(FieldValues(source));
+            foreach (var v in FieldValues(source)) result.Add(v);
         }
-        if (Mask is null) return result;
-        var mask = Mask.Integer ?? (Mask.Bytes is { } mb ? FilterComparison.ToInteger(mb) : 0);
+        if (Mask is null) return new FieldValueSet(result);
+        var mask = MaskValue;
         for (var i = 0; i < result.Count; i++)
-        {
-            var v = result[i];
-            var n = v.Kind is FieldKind.Bytes or FieldKind.Ethernet ? FilterComparison.ToInteger(v.Bytes ?? []) : v.Integer;
-            result[i] = FieldValue.FromInteger(n & mask);
-        }
-        return result;
+            result[i] = FieldValue.FromInteger(IntegerOf(result[i]) & mask);
+        return new FieldValueSet(result);
     }
 
     /// <summary>
     /// For <c>contains</c> and <c>matches</c>: the field's values, or — for a protocol name such as <c>tcp</c> or
     /// <c>frame</c> — the protocol's bytes (from its first byte to the end of the frame), as Wireshark searches them.
     /// </summary>
-    public IReadOnlyList<FieldValue> SearchableValues(IFieldSource source)
+    public FieldValueSet SearchableValues(IFieldSource source)
     {
         var values = Values(source);
-        if (values.Count > 0 || HasSlice || Mask is not null || !source.HasProtocol(Name)) return values;
+        if (values.Count > 0 || HasSlice || Mask is not null || !HasOwnProtocol(source)) return values;
         var bytes = source.GetProtocolBytes(Name);
-        return bytes.IsEmpty ? values : [FieldValue.FromBytes(bytes.ToArray())];
+        return bytes.IsEmpty ? values : new FieldValueSet(FieldValue.FromBytes(bytes.ToArray()));
     }
 
     private void AddSlice(List<FieldValue> into, byte[] bytes)
