@@ -17,7 +17,7 @@ def status(name):
 
 def first(cmd):
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout.strip().splitlines()[0]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=20).stdout.strip().splitlines()[0].rstrip(".")
     except Exception as e:  # noqa: BLE001 - a missing tool is reported, not fatal
         return f"? ({e.__class__.__name__})"
 
