@@ -32,7 +32,10 @@ public sealed partial class ColoringRules
     public string Origin { get; }
 
     /// <summary>The embedded copy of Wireshark 4.0.17's default rules.</summary>
-    public static ColoringRules Embedded { get; } = Parse(ColoringDefaults.Text, "copie intégrée (Wireshark 4.0.17)");
+    public static ColoringRules Embedded => LazyEmbedded.Value;
+
+    // Read on first use only: with tshark installed, Default reads the system file and never needs it.
+    private static readonly Lazy<ColoringRules> LazyEmbedded = new(() => Parse(ColoringDefaults.Text, "copie intégrée (Wireshark 4.0.17)"));
 
     /// <summary>Reads <paramref name="path"/> when it exists and holds at least one rule, else returns <see cref="Embedded"/>.</summary>
     public static ColoringRules LoadDefault(string path)

@@ -219,6 +219,7 @@ public sealed class DissectedPacket : IFieldSource
         var key = info.Name;
         List<FieldValue>? values = null;
         FieldValue? first = null;
+        FieldValue? second = null;
         foreach (var layer in _layers)
         {
             if (!Holds(layer, info))
@@ -231,16 +232,20 @@ public sealed class DissectedPacket : IFieldSource
                 {
                     first = f.Value;
                 }
+                else if (second is null)
+                {
+                    second = f.Value;
+                }
                 else
                 {
-                    values ??= [first];
+                    values ??= [first, second];
                     values.Add(f.Value);
                 }
             }
         }
         if (values is not null)
             return new FieldValueSet(values);
-        return first is null ? FieldValueSet.Empty : new FieldValueSet(first);
+        return first is null ? FieldValueSet.Empty : second is null ? new FieldValueSet(first) : new FieldValueSet(first, second);
     }
 
     /// <inheritdoc />
