@@ -13,7 +13,11 @@ public sealed class FieldRowWriter
     public const string ColoringRuleField = "frame.coloring_rule.name";
 
     private readonly string[] _fields;
-    private readonly Dictionary<string, int[]> _columns;
+    // The columns of each interned field name, in an open-addressing table keyed by reference: looked up for every
+    // field of every packet, so no interface call to a comparer and no shared-generic dictionary lookup.
+    private readonly string?[] _names;
+    private readonly int[][] _nameColumns;
+    private readonly int _tableMask;
     private readonly FieldValue?[] _first;
     private readonly List<FieldValue>?[] _more;
     private char[] _buffer = new char[256];
@@ -26,13 +30,41 @@ public sealed class FieldRowWriter
         _fields = [.. fields];
         _first = new FieldValue?[_fields.Length];
         _more = new List<FieldValue>?[_fields.Length];
-        _columns = new Dictionary<string, int[]>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        var columns = new Dictionary<string, int[]>(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
         for (var i = 0; i < _fields.Length; i++)
         {
             if (string.IsInterned(_fields[i]) is not { } name)
                 continue;
-            _columns[name] = _columns.TryGetValue(name, out var existing) ? [.. existing, i] : [i];
+            columns[name] = columns.TryGetValue(name, out var existing) ? [.. existing, i] : [i];
         }
+        var size = 16;
+        while (size < columns.Count * 4)
+            size *= 2;
+        _tableMask = size - 1;
+        _names = new string?[size];
+        _nameColumns = new int[size][];
+        foreach (var (name, at) in columns)
+        {
+            var slot = RuntimeHelpers.GetHashCode(name) & _tableMask;
+            while (_names[slot] is not null)
+                slot = (slot + 1) & _tableMask;
+            _names[slot] = name;
+            _nameColumns[slot] = at;
+        }
+    }
+
+    /// <summary>The columns that print <paramref name="name"/> (compared by reference), or null.</summary>
+    private int[]? ColumnsOf(string name)
+    {
+        var names = _names;
+        var slot = RuntimeHelpers.GetHashCode(name) & _tableMask;
+        while (names[slot] is { } candidate)
+        {
+            if (ReferenceEquals(candidate, name))
+                return _nameColumns[slot];
+            slot = (slot + 1) & _tableMask;
+        }
+        return null;
     }
 
     /// <summary>True when the dissector can fill <paramref name="field"/> (a field it writes, a <c>_ws.col.*</c> column or <see cref="ColoringRuleField"/>).</summary>
@@ -60,7 +92,7 @@ public sealed class FieldRowWriter
         {
             foreach (var field in layer.Span)
             {
-                if (!_columns.TryGetValue(field.Name, out var columns))
+                if (ColumnsOf(field.Name) is not { } columns)
                     continue;
                 foreach (var column in columns)
                 {
