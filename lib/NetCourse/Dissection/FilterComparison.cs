@@ -49,6 +49,18 @@ internal static class FilterComparison
         return null;
     }
 
+    /// <summary>Whether a comparison result (negative, 0, positive) satisfies <paramref name="relation"/>.</summary>
+    public static bool Satisfies(FilterRelation relation, int comparison) => relation switch
+    {
+        FilterRelation.Equal => comparison == 0,
+        FilterRelation.AnyNotEqual => comparison != 0,
+        FilterRelation.Less => comparison < 0,
+        FilterRelation.LessOrEqual => comparison <= 0,
+        FilterRelation.Greater => comparison > 0,
+        FilterRelation.GreaterOrEqual => comparison >= 0,
+        _ => false,
+    };
+
     /// <summary>True when <paramref name="value"/> contains <paramref name="literal"/> (text or bytes).</summary>
     public static bool Contains(FieldValue value, FilterLiteral literal) => value.Kind switch
     {

@@ -58,18 +58,7 @@ internal sealed class FilterCompare(FilterOperand operand, FilterRelation relati
         }
         foreach (var v in values)
         {
-            if (FilterComparison.Compare(v, literal) is not { } c) continue;
-            var ok = relation switch
-            {
-                FilterRelation.Equal => c == 0,
-                FilterRelation.AnyNotEqual => c != 0,
-                FilterRelation.Less => c < 0,
-                FilterRelation.LessOrEqual => c <= 0,
-                FilterRelation.Greater => c > 0,
-                FilterRelation.GreaterOrEqual => c >= 0,
-                _ => false,
-            };
-            if (ok) return true;
+            if (FilterComparison.Compare(v, literal) is { } c && FilterComparison.Satisfies(relation, c)) return true;
         }
         return false;
     }
@@ -130,18 +119,7 @@ internal sealed class FilterCompareFields(FilterOperand left, FilterRelation rel
                     if (y.Bytes is { } needle && x.Bytes is { } hay && hay.AsSpan().IndexOf(needle) >= 0) return true;
                     continue;
                 }
-                if (FilterComparison.Compare(x, y) is not { } c) continue;
-                var ok = relation switch
-                {
-                    FilterRelation.Equal => c == 0,
-                    FilterRelation.AnyNotEqual => c != 0,
-                    FilterRelation.Less => c < 0,
-                    FilterRelation.LessOrEqual => c <= 0,
-                    FilterRelation.Greater => c > 0,
-                    FilterRelation.GreaterOrEqual => c >= 0,
-                    _ => false,
-                };
-                if (ok) return true;
+                if (FilterComparison.Compare(x, y) is { } c && FilterComparison.Satisfies(relation, c)) return true;
             }
         }
         return false;
