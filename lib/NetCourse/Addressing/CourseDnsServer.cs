@@ -184,13 +184,15 @@ public sealed class CourseDnsServer : IAsyncDisposable
                 Interlocked.Increment(ref _dropped);
                 continue;
             }
+            // Counted before the send: a client may read the reply (and the counter) before SendToAsync returns here.
+            Interlocked.Increment(ref _answered);
             try
             {
                 await _socket.SendToAsync(reply, SocketFlags.None, received.RemoteEndPoint, token).ConfigureAwait(false);
-                Interlocked.Increment(ref _answered);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
+                Interlocked.Decrement(ref _answered);
                 if (token.IsCancellationRequested)
                     return;
             }
