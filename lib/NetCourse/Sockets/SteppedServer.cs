@@ -127,9 +127,11 @@ public sealed class SteppedServer : IAsyncDisposable
                     if (WorkTime > TimeSpan.Zero)
                         await Task.Delay(WorkTime, token).ConfigureAwait(false);
                     var reply = Encoding.UTF8.GetBytes($"reçu : {line}\n");
-                    await stream.WriteAsync(reply, token).ConfigureAwait(false);
+                    // Recorded before the write: once written, the client may record its receipt (and read the counters)
+                    // first, and the diagram would show the answer arriving before it was sent.
                     Recorder.Record(Actor, "3. échanger", $"répondu « reçu : {line} » ({reply.Length} octets)", peer);
                     Interlocked.Increment(ref _served);
+                    await stream.WriteAsync(reply, token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)

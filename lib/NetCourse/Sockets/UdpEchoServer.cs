@@ -51,9 +51,10 @@ public sealed class UdpEchoServer : IAsyncDisposable
             try
             {
                 var received = await binding.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stop.Token).ConfigureAwait(false);
-                await binding.Socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token).ConfigureAwait(false);
+                // Counted before the echo leaves: its sender may read the counters as soon as the echo arrives.
                 Interlocked.Increment(ref datagrams);
                 Interlocked.Add(ref bytes, received.ReceivedBytes);
+                await binding.Socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }

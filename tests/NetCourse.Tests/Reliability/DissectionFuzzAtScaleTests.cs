@@ -13,6 +13,7 @@ namespace NetCourse.Tests.Reliability;
 /// snap length is marked malformed. The full million runs in `dotnet test` (13 s on this 2-core machine);
 /// NETCOURSE_FUZZ_FRAMES=N changes the count.
 /// </summary>
+[Collection(SerialCollection.Name)]
 [Trait("Category", "Reliability")]
 public class DissectionFuzzAtScaleTests
 {

@@ -15,6 +15,7 @@ namespace NetCourse.Tests.Reliability;
 /// malformed requests) that must time out or be answered with an error without disturbing anyone else.
 /// The tests of this class run one after the other (one xunit collection).
 /// </summary>
+[Collection(SerialCollection.Name)]
 [Trait("Category", "Reliability")]
 public class ServerReliabilityTests
 {

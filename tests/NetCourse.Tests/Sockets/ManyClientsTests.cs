@@ -3,6 +3,7 @@ using NetCourse.Visuals;
 
 namespace NetCourse.Tests.Sockets;
 
+[Collection(SerialCollection.Name)]
 public class ManyClientsTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace NetCourse.Tests.Sockets;
 /// Load (issue 6): many concurrent clients against the servers, every message checked — 0 lost, 0 corrupted — and the
 /// server's memory bounded. Each test is bounded in time; run them alone with --filter "Category=Load".
 /// </summary>
+[Collection(SerialCollection.Name)]
 [Trait("Category", "Load")]
 public class ServerLoadTests
 {

@@ -6,6 +6,7 @@ using NetCourse.Sockets;
 
 namespace NetCourse.Tests.Sockets;
 
+[Collection(SerialCollection.Name)]
 public class SteppedServerTests
 {
     [Fact]
