@@ -4,7 +4,8 @@ namespace NetCourse.Tests;
 /// Tests that must not share the 2 cores with the rest of the suite run in this collection, alone (xunit runs a
 /// collection with parallelisation disabled after the parallel ones): the load tests (1 000 clients at once, 1 000 000
 /// fuzzed frames), which would otherwise starve other tests, and the tests whose assertions are about queueing in time
-/// (a one-at-a-time server makes clients wait in turn), which such load made flaky.
+/// (a one-at-a-time server makes clients wait in turn; a silent client is cut off by the idle timer), which such load
+/// made flaky.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SerialCollection

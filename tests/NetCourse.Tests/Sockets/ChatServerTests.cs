@@ -3,6 +3,7 @@ using NetCourse.Sockets;
 
 namespace NetCourse.Tests.Sockets;
 
+[Collection(SerialCollection.Name)]
 public class ChatServerTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

@@ -5,6 +5,7 @@ using NetCourse.Sockets;
 
 namespace NetCourse.Tests.Sockets;
 
+[Collection(SerialCollection.Name)]
 public class EchoServerTests
 {
     private static Socket Connect(int port)
