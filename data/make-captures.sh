@@ -4,7 +4,7 @@
 #   sudo data/make-captures.sh http dns   # only some of them
 # Traffic stays on loopback (127.0.0.1) or inside network namespaces this script creates and deletes itself
 # (addresses from 198.18.0.0/15, reserved for benchmarking by RFC 2544). A trap removes namespaces, servers and
-# capture processes on any exit, failure included. Needs: dumpcap (tshark), python3, ip and tc (iproute2), ping, curl.
+# capture processes on any exit, failure included. Needs: dumpcap (tshark), python3, ip and tc (iproute2), ping, curl, openssl.
 set -euo pipefail
 
 DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,7 +26,7 @@ trap 'exit 130' INT TERM
 
 die() { echo "make-captures: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "il faut être root (capture et espaces de noms réseau)."
-for tool in dumpcap tshark editcap python3 ip ping curl dig timeout; do
+for tool in dumpcap tshark editcap python3 ip ping curl dig timeout openssl; do
     command -v "$tool" >/dev/null || die "outil manquant : $tool"
 done
 
@@ -251,7 +251,89 @@ c.close()' "$NS_B"
     report "$out"
 }
 
-ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions)
+make_http_vs_https() {
+    # The same message (a login form: user name and password) posted over HTTP on 127.0.0.1:80, then over HTTPS on
+    # 127.0.0.1:443 with TLS 1.3, then with TLS 1.2. The HTTPS client names the server serveur.netcourse.test (sent
+    # in clear in the SNI); the certificate is made on the fly and thrown away. For the TLS 1.2 connection the server
+    # writes its TLS bytes 300 at a time (TCP_NODELAY), so its handshake records spread over several segments; both
+    # sides end with close_notify, then FIN.
+    local out="$DATA_DIR/04-http-vs-https.pcap"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=serveur.netcourse.test \
+        -addext subjectAltName=DNS:serveur.netcourse.test -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
+    timeout 20 python3 -c '
+import socket, ssl, sys
+tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); tls.load_cert_chain(sys.argv[1], sys.argv[2])
+def listen(port):
+    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", port)); s.listen(1); s.settimeout(15); return s
+class Plain:
+    def __init__(self, sock): self.sock = sock
+    def read(self): return self.sock.recv(4096)
+    def write(self, data): self.sock.sendall(data)
+    def close(self): self.sock.recv(1024); self.sock.close()
+class Tls:
+    def __init__(self, sock, chunk):
+        self.sock, self.chunk, self.inc, self.out = sock, chunk, ssl.MemoryBIO(), ssl.MemoryBIO()
+        self.obj = tls.wrap_bio(self.inc, self.out, server_side=True)
+        self.call(self.obj.do_handshake)
+    def flush(self):
+        data = self.out.read(); step = self.chunk or max(len(data), 1)
+        for i in range(0, len(data), step): self.sock.sendall(data[i:i + step])
+    def call(self, operation, *args):
+        while True:
+            try:
+                result = operation(*args); self.flush(); return result
+            except ssl.SSLWantReadError:
+                self.flush(); data = self.sock.recv(65536)
+                if data: self.inc.write(data)
+                else: self.inc.write_eof()
+    def read(self):
+        try: return self.call(self.obj.read, 4096)
+        except ssl.SSLZeroReturnError: return b""
+    def write(self, data): self.call(self.obj.write, data)
+    def close(self):
+        while self.read(): pass
+        self.call(self.obj.unwrap); self.sock.close()
+plain, secure = listen(80), listen(443)
+for server, chunk in ((plain, None), (secure, 0), (secure, 300)):
+    c, _ = server.accept(); c.settimeout(10); c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    peer = Plain(c) if chunk is None else Tls(c, chunk)
+    request = b""
+    while b"\r\n\r\n" not in request or len(request.split(b"\r\n\r\n", 1)[1]) < 38:
+        data = peer.read()
+        if not data: break
+        request += data
+    body = "Bienvenue, alice !\n".encode()
+    peer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n"
+               b"Connection: close\r\n\r\n" % len(body) + body)
+    peer.close()' "$WORK/cert.pem" "$WORK/key.pem" & PIDS+=($!); local server=$!
+    sleep 0.4
+    start_capture "$out" lo "tcp port 80 or tcp port 443"
+    timeout 15 python3 -c '
+import socket, ssl, time
+form = b"utilisateur=alice&mot_de_passe=hibou42"
+request = (b"POST /connexion HTTP/1.1\r\nHost: serveur.netcourse.test\r\n"
+           b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n" % len(form)) + form
+def exchange(port, version=None):
+    c = socket.create_connection(("127.0.0.1", port), timeout=10)
+    if version is not None:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT); tls.check_hostname = False; tls.verify_mode = ssl.CERT_NONE
+        tls.minimum_version = tls.maximum_version = version
+        c = tls.wrap_socket(c, server_hostname="serveur.netcourse.test")
+    c.sendall(request)
+    reply = b""
+    while b"alice !" not in reply:
+        data = c.recv(4096)
+        if not data: break
+        reply += data
+    if version is not None: c = c.unwrap()
+    c.close(); time.sleep(0.2)
+exchange(80); exchange(443, ssl.TLSVersion.TLSv1_3); exchange(443, ssl.TLSVersion.TLSv1_2)'
+    wait "$server" || true
+    stop_capture; report "$out"
+}
+
+ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions http_vs_https)
 if [[ $# -eq 0 ]]; then set -- "${ALL[@]}"; fi
 for name in "$@"; do
     declare -F "make_$name" >/dev/null || die "capture inconnue : $name (connues : ${ALL[*]})"
