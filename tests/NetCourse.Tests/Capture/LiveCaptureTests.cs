@@ -79,10 +79,10 @@ public class LiveCaptureTests
         Assert.False(capture.IsRunning);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stops_by_itself_after_the_packet_count()
     {
-        if (!CanCapture) return; // covered by the failure test above
+        Requires.Capture("une capture sur lo");
         var port = FreePort();
         var capture = await LiveCapture.StartAsync("lo", $"tcp port {port}", 3, TimeSpan.FromSeconds(10));
         await EchoExchangeAsync(port, "Bonjour");
@@ -91,10 +91,10 @@ public class LiveCaptureTests
         Assert.Contains("maximum", capture.StopReason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stops_by_itself_after_the_timeout_even_with_no_traffic()
     {
-        if (!CanCapture) return;
+        Requires.Capture("une capture sur lo");
         var clock = Stopwatch.StartNew();
         var capture = await LiveCapture.StartAsync("lo", $"tcp port {FreePort()}", 100, TimeSpan.FromMilliseconds(600));
         var result = await capture.Completion.WaitAsync(TimeSpan.FromSeconds(5));

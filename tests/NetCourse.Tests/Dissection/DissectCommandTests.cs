@@ -61,9 +61,10 @@ public sealed class DissectCommandTests : IDisposable
         Assert.Equal("1", first[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Display_filter_selects_the_same_packets_as_tshark()
     {
+        Requires.Tool("tshark", "tshark");
         foreach (var sample in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
         {
             foreach (var filter in new[] { "tcp.flags.syn == 1", "udp || arp", "!tcp", "ip.ttl < 64 || tcp.analysis.flags" })

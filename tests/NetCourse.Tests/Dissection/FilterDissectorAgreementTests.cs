@@ -12,7 +12,7 @@ namespace NetCourse.Tests.Dissection;
 /// </summary>
 public class FilterDissectorAgreementTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("06-retransmissions.pcap", "tcp.analysis.flags && !tcp.analysis.window_update")]
     [InlineData("06-retransmissions.pcap", "ip.addr == 198.18.0.2 && tcp.port == 12800 && tcp.len > 0")]
     [InlineData("06-retransmissions.pcap", "tcp.flags & 0x02 || tcp.flags.fin == 1")]
@@ -33,6 +33,7 @@ public class FilterDissectorAgreementTests
     [InlineData("03-dns.pcap", "dns.qry.name matches \"(?-i)NETCOURSE\"")]
     public void The_dissector_and_the_filter_select_what_tshark_selects(string file, string filter)
     {
+        Requires.Tool("tshark", "tshark");
         var path = Path.Combine(RepositoryRoot.Find(), "data", file);
         var r = ExternalCommand.Run("tshark", ["-n", "-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number"], TimeSpan.FromSeconds(60));
         Assert.True(r.Succeeded, r.Error);

@@ -37,10 +37,11 @@ public class TsharkAgreementTests
         Assert.NotEmpty(CaptureFiles());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Captures))]
     public void Every_field_agrees_with_tshark(string name)
     {
+        Requires.Tool("tshark", "tshark");
         var path = Path.Combine(RepositoryRoot.Find(), "data", name);
         var tshark = RunTshark(path, Fields, "--color");
         var ours = RunDissect(path, Fields, out var exit, out var error);

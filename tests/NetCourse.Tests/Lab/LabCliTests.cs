@@ -13,10 +13,10 @@ public class LabCliTests
     private static CommandResult RunCli(params string[] args) =>
         ExternalCommand.Run("/usr/bin/dotnet", [Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.dll"), .. args], TimeSpan.FromSeconds(60));
 
-    [Fact]
+    [SkippableFact]
     public void Up_status_traceroute_capture_down()
     {
-        Assert.True(MachineCheck.IsRoot, "Ce test construit le labo avec la ligne de commande : il doit tourner en root, comme la CI.");
+        Requires.Root("construire le labo avec la ligne de commande");
         var prefix = $"nc-c{Random.Shared.Next(0x1000, 0xffff):x4}";
         var pcap = Path.Combine(Path.GetTempPath(), $"{prefix}.pcap");
         try

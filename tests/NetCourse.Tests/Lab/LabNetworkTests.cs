@@ -6,13 +6,12 @@ namespace NetCourse.Tests.Lab;
 
 /// <summary>
 /// The lab for real: these tests build network namespaces, so they need root (CI runs as root). Without root each one
-/// fails with a message that says so — none passes without having built and checked a lab. Each test uses its own
+/// is skipped, visibly, with the reason — none passes without having built and checked a lab. Each test uses its own
 /// prefix and its own subnets (198.19.x.0/24) so that it cannot touch the default lab a notebook may have built.
 /// </summary>
 public class LabNetworkTests
 {
-    private static void RequireRoot() =>
-        Assert.True(MachineCheck.IsRoot, "Ce test construit le labo (espaces de noms réseau) : il doit tourner en root, comme la CI.");
+    private static void RequireRoot() => Requires.Root("construire le labo (espaces de noms réseau)");
 
     private static LabOptions Options(int firstSubnet, int routers = 2) =>
         new($"nc-t{Random.Shared.Next(0x1000, 0xffff):x4}", routers, firstSubnet, DelayPerHopMs: 0);
@@ -29,7 +28,7 @@ public class LabNetworkTests
         Assert.False(LabNetwork.Status(options.Prefix).Exists);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Traceroute_through_the_lab_finds_every_router_in_order()
     {
         RequireRoot();
@@ -70,7 +69,7 @@ public class LabNetworkTests
         AssertNothingLeft(options);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Down_removes_every_namespace_interface_and_route()
     {
         RequireRoot();
@@ -84,7 +83,7 @@ public class LabNetworkTests
         await lab.DisposeAsync(); // idempotent
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0)]
     [InlineData(3)]
     [InlineData(7)]
@@ -103,7 +102,7 @@ public class LabNetworkTests
         AssertNothingLeft(options);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_real_command_failure_rolls_back_and_leaves_the_machine_as_it_was()
     {
         RequireRoot();
@@ -126,7 +125,7 @@ public class LabNetworkTests
         AssertNothingLeft(options);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Live_resources_stop_the_lab_and_up_replaces_a_lab_left_behind()
     {
         RequireRoot();
@@ -144,10 +143,10 @@ public class LabNetworkTests
 
 public class LabOwnershipTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Disposing_a_lab_replaced_by_another_process_leaves_the_new_one_alone()
     {
-        Assert.True(MachineCheck.IsRoot, "Ce test construit le labo : il doit tourner en root, comme la CI.");
+        Requires.Root("construire deux labos (espaces de noms réseau)");
         var options = new LabOptions($"nc-o{Random.Shared.Next(0x1000, 0xffff):x4}", 2, 380, 0);
         try
         {
