@@ -29,7 +29,6 @@ public class FuzzTests
         var random = new Random(20261124);
         var seeds = Seeds();
         var dissector = new PacketDissector();
-        var listed = 0;
         const int count = 20_000;
         for (var i = 0; i < count; i++)
         {
@@ -53,9 +52,7 @@ public class FuzzTests
             var packet = dissector.Dissect(frame, linkType, 1000m + i / 1000m, original);
             Assert.Equal(i + 1, packet.Number);
             _ = packet.FieldText("tcp.seq") + packet.Info + packet.FieldText("dns.qry.name");
-            listed++;
         }
-        Assert.Equal(count, listed);
         Assert.Equal(count, dissector.Count);
     }
 

@@ -38,8 +38,15 @@ public class KernelExtensionTests : IDisposable
     [Fact]
     public void Every_html_view_of_the_library_gets_a_formatter()
     {
-        Assert.Contains(typeof(HtmlTable), NetCourseKernelExtension.FormattedTypes);
-        Assert.Contains(typeof(PlotlyChart), NetCourseKernelExtension.FormattedTypes);
-        Assert.DoesNotContain(typeof(IHtmlView), NetCourseKernelExtension.FormattedTypes);
+        NetCourseKernelExtension.RegisterFormatters();
+        var views = typeof(IHtmlView).Assembly.GetExportedTypes()
+            .Where(t => typeof(IHtmlView).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+            .ToArray();
+        Assert.True(views.Length > 20, $"only {views.Length} views found");
+        Assert.Contains(typeof(HtmlTable), views);
+        Assert.Contains(typeof(PlotlyChart), views);
+        // The formatter the kernel will pick for each view's HTML is the one registered for exactly that type.
+        var missing = views.Where(t => Formatter.GetPreferredFormatterFor(t, HtmlFormatter.MimeType).Type != t).ToArray();
+        Assert.True(missing.Length == 0, "no HTML formatter for: " + string.Join(", ", missing.Select(t => t.FullName)));
     }
 }
