@@ -21,8 +21,10 @@ public sealed class SteppedServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _served;
 
-    private SteppedServer(TcpListener listener, StepRecorder recorder, ServerMode mode, TimeSpan work, TimeSpan readTimeout)
+    private SteppedServer(TcpListener listener, StepRecorder recorder, ServerMode mode, TimeSpan work, TimeSpan readTimeout,
+        TimeSpan? clientCloseWait = null)
     {
+        ClientCloseWait = clientCloseWait;
         _listener = listener;
         Recorder = recorder;
         Mode = mode;
@@ -44,6 +46,12 @@ public sealed class SteppedServer : IAsyncDisposable
     /// <summary>How long the server waits for a silent client before closing.</summary>
     public TimeSpan ReadTimeout { get; }
 
+    /// <summary>
+    /// When set, after answering the server waits (at most this long) for the client to close its side and records
+    /// whether it did (« le client a fermé sa connexion »): the exercise that checks a student's client uses it.
+    /// </summary>
+    public TimeSpan? ClientCloseWait { get; }
+
     /// <summary>Where the steps go.</summary>
     public StepRecorder Recorder { get; }
 
@@ -56,8 +64,9 @@ public sealed class SteppedServer : IAsyncDisposable
     /// <param name="port">The port (0 = chosen by the system).</param>
     /// <param name="workTime">Work per request before answering (default 0, at most 10 s).</param>
     /// <param name="readTimeout">How long to wait for a silent client (default 2 s, at most 60 s).</param>
+    /// <param name="clientCloseWait">When set (at most 60 s), wait that long after answering for the client's close, and record it.</param>
     public static Task<SteppedServer> StartAsync(StepRecorder recorder, ServerMode mode = ServerMode.OneAtATime, int port = 0,
-        TimeSpan? workTime = null, TimeSpan? readTimeout = null)
+        TimeSpan? workTime = null, TimeSpan? readTimeout = null, TimeSpan? clientCloseWait = null)
     {
         ArgumentNullException.ThrowIfNull(recorder);
         var work = workTime ?? TimeSpan.Zero;
@@ -66,9 +75,11 @@ public sealed class SteppedServer : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(workTime), "le temps de travail doit être entre 0 et 10 s.");
         if (read <= TimeSpan.Zero || read > TimeSpan.FromSeconds(60))
             throw new ArgumentOutOfRangeException(nameof(readTimeout), "le délai de lecture doit être entre 0 et 60 s.");
+        if (clientCloseWait is { } wait && (wait <= TimeSpan.Zero || wait > TimeSpan.FromSeconds(60)))
+            throw new ArgumentOutOfRangeException(nameof(clientCloseWait), "l'attente de la fermeture du client doit être entre 0 et 60 s.");
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start(5); // the source's listen(5)
-        return Task.FromResult(new SteppedServer(listener, recorder, mode, work, read));
+        return Task.FromResult(new SteppedServer(listener, recorder, mode, work, read, clientCloseWait));
     }
 
     private async Task LoopAsync()
@@ -132,6 +143,8 @@ public sealed class SteppedServer : IAsyncDisposable
                     Recorder.Record(Actor, "3. échanger", $"répondu « reçu : {line} » ({reply.Length} octets)", peer);
                     Interlocked.Increment(ref _served);
                     await stream.WriteAsync(reply, token).ConfigureAwait(false);
+                    if (ClientCloseWait is { } wait)
+                        await WaitForClientCloseAsync(stream, number, peer, wait, token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
@@ -151,6 +164,30 @@ public sealed class SteppedServer : IAsyncDisposable
                 Recorder.Record(Actor, "3. échanger", $"connexion n°{number} : le client a disparu pendant l'échange", peer);
             }
             Recorder.Record(Actor, "4. fermer", $"connexion n°{number} fermée", peer);
+        }
+    }
+
+    private async Task WaitForClientCloseAsync(NetworkStream stream, int number, string peer, TimeSpan wait, CancellationToken token)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(token);
+        bound.CancelAfter(wait);
+        var buffer = new byte[256];
+        var extra = 0;
+        try
+        {
+            int n;
+            while ((n = await stream.ReadAsync(buffer, bound.Token).ConfigureAwait(false)) > 0)
+                extra += n;
+            Recorder.Record(Actor, "4. fermer", $"connexion n°{number} : le client a fermé sa connexion"
+                + (extra > 0 ? $" (après {extra} octet(s) de plus)" : ""), peer);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            Recorder.Record(Actor, "4. fermer", $"connexion n°{number} : le client n'a pas fermé sa connexion en {wait.TotalSeconds:0.#} s", peer);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            Recorder.Record(Actor, "4. fermer", $"connexion n°{number} : le client a coupé brutalement (RST)", peer);
         }
     }
 
