@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using NetCourse.Course;
 
 namespace NetCourse.Cli.Book;
 
@@ -18,16 +19,21 @@ public sealed class BookCommand : ICliCommand
         var timeout = new Option<int>("--cell-timeout") { Description = "Limite par cellule, en secondes.", DefaultValueFactory = _ => 180 };
         var runs = new Option<int>("--runs") { Description = "Nombre d'exécutions de chaque chapitre dans le même noyau.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Dossier du livre (par défaut artifacts/book)." };
+        var withSolutions = new Option<bool>("--with-solutions")
+        {
+            Description = "Livre corrigé de l'enseignant : chaque exercice est vérifié avec sa solution enregistrée.",
+        };
         var command = new Command("book", "Exécute tous les chapitres avec le vrai noyau et écrit le livre HTML.")
         {
-            noBuild, only, timeout, runs, output,
+            noBuild, only, timeout, runs, output, withSolutions,
         };
         command.SetAction((parse, token) => RunAsync(parse.GetValue(noBuild), parse.GetValue(only) ?? [],
-            TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(runs), parse.GetValue(output), token));
+            TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(runs), parse.GetValue(output), parse.GetValue(withSolutions), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool noBuild, string[] only, TimeSpan cellTimeout, int runs, string? output, CancellationToken token)
+    private static async Task<int> RunAsync(bool noBuild, string[] only, TimeSpan cellTimeout, int runs, string? output,
+        bool withSolutions, CancellationToken token)
     {
         var root = RepositoryRoot.Find();
         var book = Path.GetFullPath(output ?? Path.Combine(root, "artifacts", "book"));
@@ -56,33 +62,67 @@ public sealed class BookCommand : ICliCommand
             .ToArray();
         var runner = new NotebookRunner(root);
         var chapters = new List<BookChapter>();
+        // The kernel's exercise engine records every verdict in this file (not the student's own progress), and with
+        // --with-solutions checks every exercise with its registered solution.
+        var progressPath = Path.Combine(book, "progress.json");
+        File.Delete(progressPath);
+        var environment = new Dictionary<string, string>
+        {
+            [ProgressStore.PathVariable] = progressPath,
+            [ExerciseEngine.SolutionsVariable] = withSolutions ? "1" : "0",
+        };
         for (var i = 0; i < notebooks.Length; i++)
         {
             var slug = Path.GetFileNameWithoutExtension(notebooks[i]);
             Console.Write($"[{i + 1}/{notebooks.Length}] {slug} … ");
             var result = await runner.RunAsync(notebooks[i], Path.Combine(book, "notebooks", slug + ".ipynb"),
-                Path.Combine(book, slug + ".html"), cellTimeout, runs, token).ConfigureAwait(false);
-            Console.WriteLine(result.Succeeded ? $"ok ({result.Seconds:0.0} s)" : $"ÉCHEC ({result.Errors.Count} erreur(s), {result.Seconds:0.0} s)");
+                Path.Combine(book, slug + ".html"), cellTimeout, runs, token, environment: environment).ConfigureAwait(false);
+            var exercises = ExercisesOf(slug, new ProgressStore(progressPath));
+            Console.WriteLine((result.Succeeded ? $"ok ({result.Seconds:0.0} s)" : $"ÉCHEC ({result.Errors.Count} erreur(s), {result.Seconds:0.0} s)")
+                + (exercises.Count > 0 ? $", exercices réussis {exercises.Count(e => e.Passed)}/{exercises.Count}" : ""));
             foreach (var error in result.Errors)
                 Console.WriteLine($"    {slug}, {error}");
-            chapters.Add(new BookChapter(slug, BookWriter.TitleOf(notebooks[i]), result));
+            foreach (var missing in exercises.Where(e => !e.Checked))
+                Console.WriteLine($"    {slug}, exercice {missing.Id} : aucune cellule ne l'a vérifié");
+            chapters.Add(new BookChapter(slug, BookWriter.TitleOf(notebooks[i]), result, exercises));
         }
-        BookWriter.Write(book, chapters);
+        BookWriter.Write(book, chapters, withSolutions);
 
         Console.WriteLine();
         // Where the time goes: kernel start, the first cell (loading NetCourse.Lib, restore included), the other cells.
-        Console.WriteLine($"{"chapitre",-24} {"cellules",8} {"erreurs",8} {"noyau s",8} {"chargt s",8} {"cellules s",10} {"total s",8}");
+        Console.WriteLine($"{"chapitre",-24} {"cellules",8} {"erreurs",8} {"exercices",10} {"noyau s",8} {"chargt s",8} {"cellules s",10} {"total s",8}");
         foreach (var c in chapters)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Slug,-24} {c.Result.Cells,8} {c.Result.Errors.Count,8} {c.Result.KernelStartSeconds,8:0.0} {c.Result.LoadSeconds,8:0.0} {c.Result.OtherCellsSeconds,10:0.0} {c.Result.Seconds,8:0.0}"));
+                $"{c.Slug,-24} {c.Result.Cells,8} {c.Result.Errors.Count,8} {$"{c.ExercisesPassed}/{c.Exercises.Count}",10} {c.Result.KernelStartSeconds,8:0.0} {c.Result.LoadSeconds,8:0.0} {c.Result.OtherCellsSeconds,10:0.0} {c.Result.Seconds,8:0.0}"));
         }
+        Console.WriteLine($"exercices{(withSolutions ? " (livre corrigé : solutions appliquées)" : "")} : "
+            + $"{chapters.Sum(c => c.ExercisesPassed)} réussi(s) sur {chapters.Sum(c => c.Exercises.Count)}");
         await File.WriteAllTextAsync(Path.Combine(book, "summary.json"), System.Text.Json.JsonSerializer.Serialize(
-            new { buildSeconds, totalSeconds = total.Elapsed.TotalSeconds, chapters = chapters.Select(c => new { c.Slug, c.Title, c.Result }) },
+            new
+            {
+                buildSeconds, totalSeconds = total.Elapsed.TotalSeconds, withSolutions,
+                chapters = chapters.Select(c => new
+                {
+                    c.Slug, c.Title, c.Result,
+                    exercises = c.Exercises.Select(e => new { id = e.Id, kind = e.Kind, passed = e.Passed, @checked = e.Checked }),
+                }),
+            },
             new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), token).ConfigureAwait(false);
         var failed = chapters.Count(c => !c.Result.Succeeded);
         Console.WriteLine($"livre : {Path.Combine(book, "index.html")} — {chapters.Count - failed} chapitre(s) sans erreur, {failed} en échec, {total.Elapsed.TotalSeconds:0.0} s au total");
         return failed == 0 && chapters.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>The chapter's exercises (from the registry, by the chapter number the slug starts with) and what the run did.</summary>
+    private static IReadOnlyList<BookExercise> ExercisesOf(string slug, ProgressStore progress)
+    {
+        if (slug.Length < 2 || !int.TryParse(slug.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var chapter))
+            return [];
+        var verdicts = progress.Read();
+        return ExerciseRegistry.OfChapter(chapter)
+            .Select(e => new BookExercise(e.Id, ExerciseEngine.KindName(e), verdicts.GetValueOrDefault(e.Id)?.Passed == true, verdicts.ContainsKey(e.Id)))
+            .ToArray();
     }
 
     private static async Task<int> BuildAsync(string root, string logPath, CancellationToken token)

@@ -23,8 +23,11 @@ public sealed class NotebookRunner(string repositoryRoot)
     /// <param name="cancellationToken">Stops the run (the kernel is killed).</param>
     /// <param name="launcher">A program (and its arguments) that starts the runner, for example <c>setpriv</c> with
     /// capabilities dropped to run a chapter without capture rights; null to start Python directly.</param>
+    /// <param name="environment">Variables given to the runner and so to the kernel (the exercise engine's
+    /// NETCOURSE_PROGRESS and NETCOURSE_SOLUTIONS), or null.</param>
     public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath, string? htmlPath,
-        TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default, IReadOnlyList<string>? launcher = null)
+        TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default, IReadOnlyList<string>? launcher = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : Python)
         {
@@ -33,6 +36,8 @@ public sealed class NotebookRunner(string repositoryRoot)
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         if (launcher is { Count: > 0 })
         {
             foreach (var argument in launcher.Skip(1)) info.ArgumentList.Add(argument);
