@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using System.Threading.Channels;
 
 namespace NetCourse.Sockets;
 
@@ -18,14 +16,7 @@ public sealed class ChatServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, Member> members = new();
     private long relayed;
 
-    private sealed class Member(ClientConnection connection, Channel<string> outbox)
-    {
-        public ClientConnection Connection { get; } = connection;
-
-        public Channel<string> Outbox { get; } = outbox;
-
-        public long QueuedBytes;
-    }
+    private sealed record Member(ClientConnection Connection, ClientOutbox Outbox);
 
     private ChatServer(ServerBinding binding, ServerOptions options)
     {
@@ -63,9 +54,8 @@ public sealed class ChatServer : IAsyncDisposable
     private async Task ServeAsync(ClientConnection client)
     {
         client.Name = $"client{client.Id}";
-        var outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var outbox = new ClientOutbox(client, MaxQueuedBytes, n => Interlocked.Add(ref relayed, n));
         var member = new Member(client, outbox);
-        var writer = Task.Run(() => WriteLoopAsync(member));
         members[client.Id] = member;
         try
         {
@@ -82,8 +72,7 @@ public sealed class ChatServer : IAsyncDisposable
                 catch (ProtocolViolationException)
                 {
                     Send(member, $"* ligne trop longue (au plus {host.Options.MaxMessageBytes} octets) : déconnexion");
-                    outbox.Writer.TryComplete();
-                    await Task.WhenAny(writer, Task.Delay(host.Options.IdleTimeout)).ConfigureAwait(false);
+                    await outbox.DrainAsync(host.Options.IdleTimeout).ConfigureAwait(false);
                     await client.CloseGracefullyAsync().ConfigureAwait(false);
                     throw;
                 }
@@ -109,10 +98,9 @@ public sealed class ChatServer : IAsyncDisposable
         finally
         {
             members.TryRemove(client.Id, out _);
-            outbox.Writer.TryComplete();
             Broadcast(client.Id, $"* {client.Name} a quitté le salon");
             // Let the last lines (goodbye, "too long") go out, bounded by the idle timeout.
-            await Task.WhenAny(writer, Task.Delay(host.Options.IdleTimeout)).ConfigureAwait(false);
+            await outbox.DrainAsync(host.Options.IdleTimeout).ConfigureAwait(false);
         }
     }
 
@@ -122,43 +110,7 @@ public sealed class ChatServer : IAsyncDisposable
             if (member.Connection.Id != from) Send(member, line);
     }
 
-    private static void Send(Member member, string line)
-    {
-        var size = line.Length * 3L + 1;
-        if (Interlocked.Add(ref member.QueuedBytes, size) > MaxQueuedBytes || !member.Outbox.Writer.TryWrite(line))
-        {
-            // Too slow to read its messages: drop that client, not the message for the others.
-            member.Outbox.Writer.TryComplete();
-            member.Connection.Dispose();
-        }
-    }
-
-    private async Task WriteLoopAsync(Member member)
-    {
-        try
-        {
-            var batch = new StringBuilder();
-            var reader = member.Outbox.Reader;
-            while (await reader.WaitToReadAsync(member.Connection.Token).ConfigureAwait(false))
-            {
-                // Everything waiting goes out in one send (up to about 64 KiB), not one system call per line.
-                var lines = 0;
-                while (batch.Length < 64 * 1024 && reader.TryRead(out var line))
-                {
-                    Interlocked.Add(ref member.QueuedBytes, -(line.Length * 3L + 1));
-                    batch.Append(line).Append('\n');
-                    lines++;
-                }
-                await member.Connection.SendAsync(Encoding.UTF8.GetBytes(batch.ToString())).ConfigureAwait(false);
-                batch.Clear();
-                Interlocked.Add(ref relayed, lines);
-            }
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            member.Connection.Dispose();
-        }
-    }
+    private static void Send(Member member, string line) => member.Outbox.TrySend(line);
 
     /// <summary>Stops accepting, closes every client, releases the port.</summary>
     public ValueTask DisposeAsync() => host.DisposeAsync();
