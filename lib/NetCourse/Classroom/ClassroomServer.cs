@@ -165,6 +165,8 @@ public sealed class ClassroomServer : IAsyncDisposable
             me.Warned = true;
             if (me.Ignored <= Options.FloodLimit) return true;
             Interlocked.Increment(ref floodersCut);
+            // Off the list before it hears why: whoever reads the notice then sees a consistent class.
+            students.TryRemove(me.Connection.Id, out _);
             me.Outbox.TrySend("* trop de lignes ignorées : déconnexion.");
             await me.Outbox.DrainAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             return false;
