@@ -84,7 +84,33 @@ public static class HostLookup
             || HostsFileNames().Contains(host, StringComparer.OrdinalIgnoreCase);
         if (local || host.Length == 0 || host.Any(char.IsWhiteSpace))
             return ResolveAsync(name, timeout, cancellationToken);
-        return IsolatedLookup.ResolveAsync(host, timeout);
+        return ResolveIsolatedOrAskCourseServerAsync(host, timeout);
+    }
+
+    private static async Task<LookupResult> ResolveIsolatedOrAskCourseServerAsync(string host, TimeSpan? timeout)
+    {
+        var isolated = await IsolatedLookup.ResolveAsync(host, timeout).ConfigureAwait(false);
+        return isolated.Error is { } error && error.StartsWith("isolement impossible", StringComparison.Ordinal)
+            ? await AskCourseServerAsync(host, timeout ?? TimeSpan.FromSeconds(5), error).ConfigureAwait(false)
+            : isolated;
+    }
+
+    /// <summary>
+    /// Without root the system resolver cannot be isolated (it would ask the machine's real DNS server): ask the
+    /// course's DNS server directly on the loopback instead, set to answer NXDOMAIN for names outside its zone as any
+    /// DNS server does for a name that does not exist, and say so.
+    /// </summary>
+    internal static async Task<LookupResult> AskCourseServerAsync(string host, TimeSpan timeout, string why)
+    {
+        await using var server = CourseDnsServer.StartInsideNamespace(new IPEndPoint(IPAddress.Loopback, 0), DnsZone.Course());
+        var answer = await DnsClient.QueryAsync(server.EndPoint, host, DnsRecordType.A, timeout).ConfigureAwait(false);
+        var note = $" (réponse du serveur DNS du cours, interrogé directement sur la boucle locale : sans root, pas d'espace isolé où faire travailler le résolveur du système — {why.TrimEnd('.')}.)";
+        if (answer.Addresses.Count > 0)
+            return new LookupResult(host, answer.Addresses, answer.ElapsedMs, null);
+        var verdict = answer.Response?.ResponseCode == DnsResponseCode.NameError
+            ? "ce nom n'existe pas : le serveur DNS répond NXDOMAIN (nom inconnu), que le résolveur traduit en HostNotFound."
+            : $"pas d'adresse : {answer.Status}.";
+        return new LookupResult(host, [], answer.ElapsedMs, verdict + note);
     }
 
     /// <summary>Resolves several names one after the other (with <see cref="ResolveOfflineAsync"/>) and shows them as a table (name, addresses, time, message).</summary>

@@ -51,7 +51,25 @@ public static class OwnAddress
     public static async Task<OwnAddressResult> FindWithoutRouteAsync(string target = DefaultTarget)
     {
         var (result, error) = await NamespaceThread.RunAsync(() => Find(target), [], TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (result is null && error is not null && error.StartsWith("isolement impossible", StringComparison.Ordinal))
+            return FromRouteTable(target, RouteTable.Read(), error);
         return result ?? new OwnAddressResult(target, "", "refusé", error ?? "échec inconnu.");
+    }
+
+    /// <summary>
+    /// Without root no namespace can unplug the machine: show instead what the UDP trick consults, the kernel's routing
+    /// table (readable by anyone), the route it picks toward <paramref name="target"/>, and what happens without one.
+    /// </summary>
+    internal static OwnAddressResult FromRouteTable(string target, IReadOnlyList<RouteTable.Route> routes, string why)
+    {
+        var destination = IPAddress.TryParse(target, out var ip) ? ip : IPAddress.Parse(DefaultTarget);
+        var chosen = RouteTable.Choose(routes, destination);
+        var list = routes.Count == 0 ? "aucune route IPv4 (hors boucle locale)" : string.Join(" ; ", routes.Select(r => $"« {r} »"));
+        var verdict = chosen is null
+            ? $"Aucune de ces routes ne couvre {target} : connect échoue ici même (« réseau inaccessible »), exactement comme sur une machine débranchée."
+            : $"Vers {target}, le noyau Linux prend « {chosen} » : c'est elle qui fixe l'adresse source. Sur une machine débranchée, cette table n'a plus de telle route : connect échoue (« réseau inaccessible », NetworkUnreachable) et il ne reste qu'à lire les interfaces.";
+        return new OwnAddressResult(target, "", "routes",
+            $"Sans root, pas d'espace isolé pour débrancher la machine ({why.TrimEnd('.')}). Voici ce que l'astuce consulte, la table de routage du noyau Linux (/proc/net/route, lisible par tous) : {list}. {verdict}");
     }
 
     /// <summary>The first non-loopback IPv4 address of an active interface, or the loopback when there is none.</summary>

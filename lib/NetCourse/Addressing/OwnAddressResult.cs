@@ -10,7 +10,9 @@ namespace NetCourse.Addressing;
 public sealed record OwnAddressResult(string Target, string Address, string Method, string Explanation) : IHtmlView
 {
     /// <inheritdoc />
-    public string ToHtml() => Method == "refusé"
+    public string ToHtml() => Method == "routes"
+        ? $"<div style=\"font-family:sans-serif\"><b>Sans route, pas d'adresse source</b> <span style=\"color:#666\">(méthode : lecture de la table de routage)</span><br/>{Html.Encode(Explanation)}</div>"
+        : Method == "refusé"
         ? $"<div style=\"font-family:sans-serif;color:#a00\"><b>Cible « {Html.Encode(Target)} » refusée</b><br/>{Html.Encode(Explanation)}</div>"
         : $"<div style=\"font-family:sans-serif\"><b>Mon adresse : {Html.Encode(Address.Length == 0 ? "introuvable" : Address)}</b> " +
           $"<span style=\"color:#666\">(méthode : {Html.Encode(Method == "udp-connect" ? "connexion UDP vers " + Target : "lecture des interfaces")})</span>" +

@@ -22,8 +22,20 @@ public class HostLookupTests
         if (NetCourse.Lab.MachineCheck.IsRoot)
             Assert.Equal("ce nom n'existe pas : ni /etc/hosts ni le DNS ne le connaissent.", r.Error);
         else
-            Assert.StartsWith("isolement impossible (il faut être root, avec iproute2)", r.Error, StringComparison.Ordinal);
+            Assert.Contains("NXDOMAIN", r.Error, StringComparison.Ordinal);
         Assert.True(r.ElapsedMs < 6000);
+    }
+
+    [Fact]
+    public async Task Without_isolation_the_course_dns_server_answers_instead_of_only_saying_why_not()
+    {
+        var unknown = await HostLookup.AskCourseServerAsync("nexiste-pas.invalid", TimeSpan.FromSeconds(3), "isolement impossible (test)");
+        Assert.False(unknown.Succeeded);
+        Assert.StartsWith("ce nom n'existe pas : le serveur DNS répond NXDOMAIN", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("sans root", unknown.Error, StringComparison.Ordinal);
+
+        var known = await HostLookup.AskCourseServerAsync("chat.netcourse.test", TimeSpan.FromSeconds(3), "isolement impossible (test)");
+        Assert.Equal(["127.0.0.30"], known.Addresses);
     }
 
     [Fact]

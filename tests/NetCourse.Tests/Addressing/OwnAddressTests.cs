@@ -54,7 +54,8 @@ public class OwnAddressTests
         var r = await OwnAddress.FindWithoutRouteAsync();
         if (Environment.UserName != "root")
         {
-            Assert.Contains("isolement impossible", r.Explanation, StringComparison.Ordinal);
+            Assert.Equal("routes", r.Method);
+            Assert.Contains("table de routage", r.Explanation, StringComparison.Ordinal);
             return;
         }
         Assert.Equal("interfaces", r.Method);
@@ -62,6 +63,24 @@ public class OwnAddressTests
         // Inside the throwaway namespace only the loopback exists.
         Assert.Equal("127.0.0.1", r.Address);
         Assert.DoesNotContain($"nc-iso-{Environment.ProcessId}-", ExternalCommandOutput(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_isolation_the_routing_table_shows_the_route_the_trick_uses()
+    {
+        // /proc/net/route of a machine with a default route via 192.0.2.1 on eth0 and its local network.
+        const string table = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+            + "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n"
+            + "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n";
+        var routes = RouteTable.Parse(table);
+        Assert.Equal(2, routes.Count);
+        Assert.Equal("192.0.2.0/24 sur eth0", RouteTable.Choose(routes, System.Net.IPAddress.Parse("192.0.2.9"))!.ToString());
+
+        var r = OwnAddress.FromRouteTable("198.18.0.1", routes, "isolement impossible (test)");
+        Assert.Equal("routes", r.Method);
+        Assert.Contains("« route par défaut (0.0.0.0/0) via 192.0.2.1 sur eth0 »", r.Explanation, StringComparison.Ordinal);
+        Assert.Contains("réseau inaccessible", r.Explanation, StringComparison.Ordinal);
+        Assert.Contains("ici même", OwnAddress.FromRouteTable("198.18.0.1", routes.Skip(1).ToArray(), "x").Explanation, StringComparison.Ordinal);
     }
 
     private static string ExternalCommandOutput() => NetCourse.Lab.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(5)).Output;
