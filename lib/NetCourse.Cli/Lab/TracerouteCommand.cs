@@ -15,7 +15,7 @@ public sealed class TracerouteCommand : ICliCommand
         var probes = new Option<int>("--probes") { Description = "Sondes par saut (1 à 10).", DefaultValueFactory = _ => 3 };
         var timeout = new Option<int>("--timeout") { Description = "Attente par sonde, en ms (50 à 10 000).", DefaultValueFactory = _ => 1000 };
         var external = new Option<bool>("--allow-external") { Description = "Autorise une cible hors de la boucle locale et du labo." };
-        var raw = new Option<bool>("--raw") { Description = "Construit les sondes avec PacketDotNet et les envoie sur une socket brute (root), comme scapy." };
+        var raw = new Option<bool>("--raw") { Description = "Construit les sondes avec PacketDotNet et les envoie sur un socket brut (root), comme scapy." };
         var capture = new Option<string?>("--capture") { Description = "Capture les paquets ICMP sur l'interface du labo pendant le traceroute et les écrit dans ce fichier pcap (root, labo en place)." };
         var command = new Command("traceroute", "Trace la route vers une adresse avec des sondes ICMP à TTL croissant.")
         {
@@ -64,7 +64,7 @@ public sealed class TracerouteCommand : ICliCommand
             }
             catch (System.Net.Sockets.SocketException e) when (useRaw)
             {
-                Console.Error.WriteLine($"erreur : socket brute impossible ({e.SocketErrorCode}) : --raw demande root (ou la capacité cap_net_raw).");
+                Console.Error.WriteLine($"erreur : socket brut impossible ({e.SocketErrorCode}) : --raw demande root (ou la capacité cap_net_raw).");
                 return 1;
             }
             catch (Exception e) when (e is System.Net.Sockets.SocketException or SharpPcap.PcapException or InvalidOperationException or IOException)

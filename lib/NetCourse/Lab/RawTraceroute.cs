@@ -21,7 +21,7 @@ public static class RawTraceroute
         }
         catch (SocketException e)
         {
-            reason = $"Socket brute impossible ({e.SocketErrorCode}) : il faut être root (ou avoir la capacité cap_net_raw). "
+            reason = $"Socket brut impossible ({e.SocketErrorCode}) : il faut être root (ou avoir la capacité cap_net_raw). "
                      + "Les sondes sont construites quand même ; seul leur envoi manque.";
             return false;
         }
@@ -66,7 +66,7 @@ public static class RawTraceroute
             hops.Add(new TracerouteHop(ttl, who, times, reached));
             if (reached) break;
         }
-        return new TracerouteResult(target, hops, $"sondes construites avec PacketDotNet, envoyées sur une socket brute depuis {source}");
+        return new TracerouteResult(target, hops, $"sondes construites avec PacketDotNet, envoyées sur un socket brut depuis {source}");
     }
 
     private static IPAddress SourceFor(IPAddress target)
