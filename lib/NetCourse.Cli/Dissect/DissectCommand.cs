@@ -24,8 +24,13 @@ public sealed class DissectCommand : ICliCommand
         var file = new Argument<string>("FILE") { Description = "Fichier de capture (pcap ou pcapng)." };
         var filter = new Option<string?>("-Y", "--display-filter") { Description = "Filtre d'affichage (syntaxe Wireshark), par exemple \"tcp.port == 80\"." };
         var fields = new Option<string[]>("-e", "--field") { Description = "Champ à afficher (nom Wireshark), répétable : -e ip.src -e tcp.dstport.", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("dissect", "Dissèque une capture et affiche les champs choisis, comme « tshark -T fields ».") { file, filter, fields };
-        command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(filter), parse.GetValue(fields) ?? [], Console.OpenStandardOutput(), Console.Error)));
+        var quiet = new Option<bool>("-q") { Description = "Avec -z : n'affiche que le résultat (comme tshark -q)." };
+        var statistic = new Option<string?>("-z") { Description = "follow,tcp,ascii,N (ou hex, raw) : le flux TCP numéro N reconstitué, comme « tshark -q -z follow,tcp,ascii,N »." };
+        var command = new Command("dissect", "Dissèque une capture et affiche les champs choisis, comme « tshark -T fields ».") { file, filter, fields, quiet, statistic };
+        command.SetAction((parse, _) => Task.FromResult(parse.GetValue(statistic) is { } follow
+            ? DissectFollow.Run(parse.GetValue(file)!, follow, parse.GetValue(quiet),
+                !string.IsNullOrEmpty(parse.GetValue(filter)) || (parse.GetValue(fields) ?? []).Length > 0, Console.OpenStandardOutput(), Console.Error)
+            : Run(parse.GetValue(file)!, parse.GetValue(filter), parse.GetValue(fields) ?? [], Console.OpenStandardOutput(), Console.Error)));
         return command;
     }
 
