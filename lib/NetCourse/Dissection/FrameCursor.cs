@@ -25,6 +25,9 @@ internal sealed class FrameCursor
     /// <summary>The frame number.</summary>
     public long Number { get; init; }
 
+    /// <summary>What the dissectors remember across the capture (conversations, pending requests).</summary>
+    public required CaptureState Capture { get; init; }
+
     /// <summary>The outer network source address (IPv4 mapped into the low bits), for conversation keys.</summary>
     public UInt128 NetSource { get; set; }
 
