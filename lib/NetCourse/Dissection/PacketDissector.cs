@@ -4,7 +4,8 @@ namespace NetCourse.Dissection;
 /// Dissects frames into <see cref="DissectedPacket"/>s with Wireshark's field names and values. It keeps the
 /// state Wireshark keeps across a capture (first timestamp, TCP streams, relative sequence numbers, TCP analysis,
 /// HTTP messages split over several segments), so frames must be given in capture order. A truncated or malformed
-/// frame is dissected as far as it goes and marked <see cref="DissectedPacket.IsMalformed"/>; it never throws.
+/// frame is dissected as far as it goes and marked <see cref="DissectedPacket.IsMalformed"/> (bytes are checked where
+/// they are read; there is no catch-all, so a dissector bug throws instead of hiding as a malformed packet).
 /// Read a whole file with <see cref="NetCourse.Capture.CaptureFileReader.Read(string)"/>.
 /// </summary>
 public sealed class PacketDissector
@@ -71,15 +72,9 @@ public sealed class PacketDissector
             protocolsIndex = _fields.Count;
             cursor.AddText("frame.protocols", "", -1, 0);
         }
-        try
-        {
-            LinkTypeTable.Dissect(cursor, view, linkType);
-        }
-        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException or OverflowException)
-        {
-            // A bounds slip in a decoder must never escape: the packet is malformed from there on.
-            cursor.MarkMalformed();
-        }
+        // No catch-all: every dissector checks its bytes with FrameCursor.Need before reading them, and marks the
+        // packet malformed or cut short as tshark does. An exception here is a dissector bug (the fuzz tests fail on it).
+        LinkTypeTable.Dissect(cursor, view, linkType);
         if (protocolsIndex >= 0)
         {
             var names = new List<string>(cursor.Layers.Count);
