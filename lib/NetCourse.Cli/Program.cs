@@ -9,4 +9,15 @@ foreach (var command in typeof(ICliCommand).Assembly.GetTypes()
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // The one last-resort handler of the CLI: the library does not catch its own bugs (the dissector has no
+    // catch-all; the fuzz tests fail on any exception), so one that reaches here is reported in one French line.
+    Console.Error.WriteLine($"netcourse : erreur interne ({e.GetType().Name} : {e.Message.ReplaceLineEndings(" ")}). "
+        + "C'est un bogue de netcourse : signalez-le avec la commande et le fichier utilisés.");
+    return 70;
+}
