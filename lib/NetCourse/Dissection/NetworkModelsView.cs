@@ -28,7 +28,7 @@ public sealed class NetworkModelsView : IHtmlView
         var html = new StringBuilder();
         html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;font-family:sans-serif;font-size:13px\">");
-        html.Append("<tr><th colspan=\"2\">Modèle OSI</th><th style=\"text-align:left\">Modèle TCP/IP</th><th style=\"text-align:left\">Unité de données</th><th style=\"text-align:left\">Protocoles</th><th style=\"text-align:left\">Entrée de Wireshark</th></tr>");
+        html.Append("<tr><th colspan=\"2\" style=\"text-align:left\">Modèle OSI</th><th style=\"text-align:left\">Modèle TCP/IP</th><th style=\"text-align:left\">Unité de données</th><th style=\"text-align:left\">Protocoles</th><th style=\"text-align:left\">Entrée de Wireshark</th></tr>");
         foreach (var r in Rows)
         {
             var bg = LayerPalette.Colour(r.Kind);

@@ -88,9 +88,9 @@ public sealed record MachineCheck(IReadOnlyList<MachineCheckItem> Items) : IHtml
         foreach (var item in Items)
         {
             var (mark, colour) = item.Ok switch { true => ("✔", "#2e7d32"), false => ("✘", "#c62828"), null => ("•", "#555") };
-            html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;color:{colour};font-weight:bold\">{mark}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px\">{Html.Encode(item.Item)}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px\">{Html.Encode(item.Value)}</td></tr>");
+            html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{colour};font-weight:bold\">{mark}</td>")
+                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{Html.Encode(item.Item)}</td>")
+                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{Html.Encode(item.Value)}</td></tr>");
         }
         return html.Append("</table>").ToString();
     }

@@ -217,7 +217,8 @@ public sealed class TracerouteCapture : IHtmlView
         var html = new StringBuilder("<div style=\"font-family:monospace;font-size:12px\">");
         html.Append("<div style=\"font-family:sans-serif;font-weight:bold;margin:4px 0\">")
             .Append(Html.Encode($"{Packets.Count} paquet(s) ICMP — {Source}")).Append("</div>");
-        html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd;text-align:left\"><th>N°</th><th>Temps</th><th>Source</th><th>Destination</th><th>TTL</th><th>Info</th></tr>");
+        html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd;text-align:left\"><th style=\"text-align:left\">N°</th><th style=\"text-align:left\">Temps</th><th style=\"text-align:left\">Source</th>"
+            + "<th style=\"text-align:left\">Destination</th><th style=\"text-align:left\">TTL</th><th style=\"text-align:left\">Info</th></tr>");
         foreach (var p in Packets)
         {
             // Wireshark's default colouring rules: « ICMP errors » (dark) and « ICMP » (pink).

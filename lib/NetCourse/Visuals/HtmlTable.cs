@@ -2,7 +2,10 @@ using System.Text;
 
 namespace NetCourse.Visuals;
 
-/// <summary>A plain HTML table: a caption, column headers and rows of text.</summary>
+/// <summary>
+/// A plain HTML table: a caption, column headers and rows of text, every cell left-aligned by its own style (Jupyter's
+/// stylesheet right-aligns table cells).
+/// </summary>
 /// <param name="Caption">Shown above the table (may be empty).</param>
 /// <param name="Headers">The column headers.</param>
 /// <param name="Rows">The rows; each has as many cells as there are headers.</param>
@@ -23,7 +26,7 @@ public sealed record HtmlTable(string Caption, IReadOnlyList<string> Headers, IR
         {
             html.Append("<tr>");
             foreach (var cell in row)
-                html.Append("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top\">").Append(Html.Encode(cell)).Append("</td>");
+                html.Append("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top;text-align:left\">").Append(Html.Encode(cell)).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");

@@ -32,7 +32,7 @@ public class KernelExtensionTests : IDisposable
         var value = result.Events.OfType<ReturnValueProduced>().Single();
         var html = value.FormattedValues.Single(v => v.MimeType == "text/html").Value;
         Assert.Contains("<table class=\"netcourse-table\"", html);
-        Assert.Contains("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top\">HTTP</td>", html);
+        Assert.Contains("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top;text-align:left\">HTTP</td>", html);
     }
 
     [Fact]
