@@ -55,6 +55,12 @@ public sealed class PlotlyChart : IHtmlView
     public static PlotlyChart Sunburst(string title, string[] labels, string[] parents, double[] values) =>
         Create(new ChartSpec("sunburst", title, Labels: labels, Parents: parents, Values: values));
 
+    /// <summary>
+    /// What the chart's box says until the chart replaces it: in a notebook opened « Not Trusted », or not yet run, the
+    /// script does not run and the box would otherwise stay empty with no word of why.
+    /// </summary>
+    public const string NotDrawnText = "graphique non affiché : exécutez la cellule, ou faites confiance au notebook";
+
     /// <inheritdoc />
     public string ToHtml()
     {
@@ -63,7 +69,7 @@ public sealed class PlotlyChart : IHtmlView
         var id = Html.NewId("netcourse-chart");
         // The figure is drawn as soon as window.Plotly exists (the chapter's first cell inlines it).
         return $$"""
-            <div id="{{id}}" class="netcourse-chart" style="width:100%;max-width:900px"></div>
+            <div id="{{id}}" class="netcourse-chart" style="width:100%;max-width:900px"><p style="font-family:sans-serif;font-size:13px;color:#8a4b00;margin:6px 0">{{Html.Encode(NotDrawnText)}}</p></div>
             <script type="text/javascript">(function(){
               var el = document.getElementById("{{id}}"); var fig = {{FigureJson.Replace("</", "<\\/", StringComparison.Ordinal)}};
               var tries = 0;
@@ -71,6 +77,7 @@ public sealed class PlotlyChart : IHtmlView
                 if (window.Plotly) {
                   // Plotly.NET asks for 600 x 600 px: keep charts 450 px high, as wide as the output area (the div has no fixed height, so nothing overlaps).
                   var layout = fig.layout || {}; layout.height = 450; delete layout.width; layout.autosize = true;
+                  el.textContent = "";
                   window.Plotly.newPlot(el, fig.data, layout, {responsive: true, displaylogo: false});
                 }
                 else if (tries++ < 100) { setTimeout(draw, 100); }
