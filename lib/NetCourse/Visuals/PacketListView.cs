@@ -41,25 +41,31 @@ public sealed class PacketListView : IHtmlView
     public string ToHtml()
     {
         var html = new StringBuilder(4096);
-        html.Append("<div class=\"netcourse-packets\" style=\"font-family:monospace;font-size:12px;max-height:460px;overflow:auto;border:1px solid #bbb\">");
-        html.Append("<table style=\"border-collapse:collapse;width:100%\">");
+        // Fixed layout and narrow numeric columns keep the list inside a 965 px notebook output: Info gets the rest and
+        // wraps; a cut address shows its whole text on hover.
+        html.Append("<div class=\"netcourse-packets\" style=\"font-family:monospace;font-size:12px;max-height:460px;")
+            .Append("overflow-y:auto;overflow-x:hidden;border:1px solid #bbb;max-width:100%\">");
+        html.Append("<table style=\"border-collapse:collapse;width:100%;table-layout:fixed\">");
         if (Caption.Length > 0)
             html.Append("<caption style=\"text-align:left;font-family:sans-serif;font-weight:bold;padding:4px\">").Append(Html.Encode(Caption)).Append("</caption>");
+        html.Append("<colgroup>");
+        foreach (var width in ColumnWidths) html.Append("<col style=\"width:").Append(width).Append("\">");
+        html.Append("</colgroup>");
         html.Append("<thead><tr style=\"background:#e8e8e8;position:sticky;top:0\">");
         foreach (var header in new[] { "No.", "Time", "Source", "Destination", "Protocol", "Length", "Info" })
-            html.Append("<th style=\"text-align:left;padding:2px 6px;border-bottom:1px solid #999\">").Append(header).Append("</th>");
+            html.Append("<th style=\"text-align:left;padding:2px 4px;border-bottom:1px solid #999;overflow:hidden;white-space:nowrap\">").Append(header).Append("</th>");
         html.Append("</tr></thead><tbody>");
         var shown = Math.Min(Packets.Count, MaxRows);
         for (var i = 0; i < shown; i++)
         {
             var p = Packets[i];
             var color = Coloring?.Invoke(p);
-            html.Append("<tr");
+            html.Append("<tr style=\"vertical-align:top");
             if (color is not null)
-            {
-                html.Append(" style=\"background:").Append(Html.Encode(color.Background)).Append(";color:").Append(Html.Encode(color.Foreground))
-                    .Append("\" title=\"règle de coloration : ").Append(Html.Encode(color.RuleName)).Append('"');
-            }
+                html.Append(";background:").Append(Html.Encode(color.Background)).Append(";color:").Append(Html.Encode(color.Foreground));
+            html.Append('"');
+            if (color is not null)
+                html.Append(" title=\"règle de coloration : ").Append(Html.Encode(color.RuleName)).Append('"');
             html.Append('>');
             Cell(html, p.Number.ToString(CultureInfo.InvariantCulture));
             Cell(html, p.TimeRelative.ToString("0.000000", CultureInfo.InvariantCulture));
@@ -67,7 +73,8 @@ public sealed class PacketListView : IHtmlView
             Cell(html, p.Destination);
             Cell(html, p.Protocol);
             Cell(html, p.Length.ToString(CultureInfo.InvariantCulture));
-            Cell(html, p.Info);
+            html.Append("<td style=\"text-align:left;padding:1px 4px;white-space:normal;overflow-wrap:anywhere\" title=\"")
+                .Append(Html.Encode(p.Info)).Append("\">").Append(Html.Encode(p.Info)).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");
@@ -86,8 +93,13 @@ public sealed class PacketListView : IHtmlView
         return html.ToString();
     }
 
+    /// <summary>No., Time, Source, Destination, Protocol, Length; Info takes what is left.</summary>
+    private static readonly string[] ColumnWidths = ["3.6em", "6.2em", "11em", "11em", "5.4em", "4.2em", "auto"];
+
+    /// <summary>One short cell on one line; when cut, its whole text shows on hover.</summary>
     private static void Cell(StringBuilder html, string text) =>
-        html.Append("<td style=\"padding:1px 6px;white-space:nowrap\">").Append(Html.Encode(text)).Append("</td>");
+        html.Append("<td style=\"text-align:left;padding:1px 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis\" title=\"")
+            .Append(Html.Encode(text)).Append("\">").Append(Html.Encode(text)).Append("</td>");
 
     /// <inheritdoc />
     public override string ToString()

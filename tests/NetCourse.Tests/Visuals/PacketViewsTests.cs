@@ -20,10 +20,13 @@ public class PacketViewsTests
         foreach (var header in new[] { "No.", "Time", "Source", "Destination", "Protocol", "Length", "Info" })
             Assert.Contains($">{header}</th>", html, StringComparison.Ordinal);
         // Packet 1 is a SYN (grey "TCP SYN/FIN"), packet 4 the GET (green "HTTP").
-        var rows = Regex.Matches(html, "<tr style=\"background:([^;]+);color:([^\"]+)\" title=\"règle de coloration : ([^\"]+)\"").Select(m => (m.Groups[1].Value, m.Groups[3].Value)).ToList();
+        var rows = Regex.Matches(html, "<tr style=\"vertical-align:top;background:([^;]+);color:([^\"]+)\" title=\"règle de coloration : ([^\"]+)\"").Select(m => (m.Groups[1].Value, m.Groups[3].Value)).ToList();
         Assert.Equal(20, rows.Count);
         Assert.Equal(("#e4ffc7", "HTTP"), rows[3]);
         Assert.All(rows, r => Assert.Equal("HTTP", r.Item2)); // tcp.port == 80 comes before "TCP SYN/FIN" in Wireshark's list
+        // The list fits a notebook output: fixed layout, Info wraps, a cut cell shows its whole text on hover.
+        Assert.Contains("table-layout:fixed", html, StringComparison.Ordinal);
+        Assert.Contains($"title=\"{System.Net.WebUtility.HtmlEncode(packets[3].Info)}\">", html, StringComparison.Ordinal);
         var handshake = Regex.Matches(PacketViews.List(Packets("06-tcp-handshake.pcap")).ToHtml(), "règle de coloration : ([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["TCP SYN/FIN", "TCP SYN/FIN", "TCP", "TCP", "TCP", "TCP", "TCP", "TCP SYN/FIN", "TCP SYN/FIN", "TCP"], handshake);
         var refused = Regex.Matches(PacketViews.List(Packets("04-connexion-refusee.pcap")).ToHtml(), "règle de coloration : ([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
@@ -51,18 +54,21 @@ public class PacketViewsTests
     }
 
     [Fact]
-    public void The_details_tree_has_the_five_layers_lowest_first_with_their_fields()
+    public void The_details_tree_has_one_section_per_protocol_lowest_first_with_wiresharks_lines()
     {
         var get = Packets("06-http.pcap")[3];
         var view = new PacketDetailsView(get);
         Assert.Equal([LayerKind.Frame, LayerKind.Link, LayerKind.Network, LayerKind.Transport, LayerKind.Application], view.Entries.Select(e => e.Kind));
         var html = System.Net.WebUtility.HtmlDecode(view.ToHtml());
-        Assert.Equal(5, Regex.Matches(html, "<details").Count);
-        var low = html.IndexOf("Données sur le média de capture", StringComparison.Ordinal);
-        Assert.True(low >= 0 && low < html.IndexOf("Données de l'application", StringComparison.Ordinal));
-        Assert.Contains("http.request.method", html, StringComparison.Ordinal);
-        Assert.Contains(">GET<", html, StringComparison.Ordinal);
-        Assert.Contains(">12800<", new PacketDetailsView(Packets("06-tcp-handshake.pcap")[0]).ToHtml(), StringComparison.Ordinal);
+        Assert.Equal(get.Layers.Count, Regex.Matches(html, "<details").Count);
+        var low = html.IndexOf("Frame 4: ", StringComparison.Ordinal);
+        Assert.True(low >= 0 && low < html.IndexOf("Internet Protocol Version 4, Src: 127.0.0.1, Dst: 127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains("title=\"http.request.method\">Request Method: GET<", html, StringComparison.Ordinal);
+        var syn = System.Net.WebUtility.HtmlDecode(new PacketDetailsView(Packets("06-tcp-handshake.pcap")[0]).ToHtml());
+        Assert.Contains("title=\"tcp.dstport\">Destination Port: 12800 <span", syn, StringComparison.Ordinal);
+        Assert.Contains(">Time to Live: 64 <span", syn, StringComparison.Ordinal);
+        Assert.Contains(">.... .... ..1. = Syn: Set <span", syn, StringComparison.Ordinal);
+        Assert.Contains("durée de vie", syn, StringComparison.Ordinal);
         // ARP has no network or transport layer: four entries at most.
         Assert.DoesNotContain(new PacketDetailsView(Packets("07-arp.pcap")[0]).Entries, e => e.Kind == LayerKind.Transport);
     }
