@@ -4,9 +4,11 @@ using NetCourse.Dissection;
 namespace NetCourse.Visuals;
 
 /// <summary>
-/// Wireshark's details pane for one packet: the five layers, lowest to highest (capture medium, link, network,
-/// transport, application), each a collapsible <c>&lt;details&gt;</c> element with its protocols and fields
-/// (Wireshark's field names and values).
+/// Wireshark's details pane for one packet, as Wireshark draws it: one foldable <c>&lt;details&gt;</c> per protocol,
+/// lowest first, titled as Wireshark titles it (« Internet Protocol Version 4, Src: …, Dst: … »), each field on
+/// Wireshark's labelled line (« Time to Live: 64 », « Protocol: ICMP (1) »; the bits of a flags field below it), the
+/// tshark field name on hover and a short French gloss for the fields the course teaches. The left border gives the
+/// layer's colour (capture medium, link, network, transport, application).
 /// </summary>
 public sealed class PacketDetailsView : IHtmlView
 {
@@ -38,32 +40,28 @@ public sealed class PacketDetailsView : IHtmlView
 
     internal string Render(string? containerId)
     {
-        var html = new StringBuilder(2048);
-        html.Append("<div class=\"netcourse-details\" style=\"font-family:monospace;font-size:12px\">");
+        var html = new StringBuilder(4096);
+        html.Append("<div class=\"netcourse-details\" style=\"font-family:monospace;font-size:12px;text-align:left;max-width:100%\">");
         if (Packet.IsMalformed)
             html.Append("<div style=\"color:#b00;font-family:sans-serif\">Paquet tronqué ou malformé : disséqué aussi loin que possible.</div>");
-        var index = 0;
-        foreach (var (kind, protocols) in Entries)
+        foreach (var layer in Packet.Layers)
         {
-            index++;
+            var kind = layer.Kind;
             var open = Open is null || Open.Contains(kind) ? " open" : "";
-            html.Append("<details").Append(open).Append(" style=\"margin:2px 0;border-left:5px solid ").Append(LayerNames.Color(kind)).Append(";padding-left:4px\">");
-            html.Append("<summary style=\"cursor:pointer\"");
+            html.Append("<details").Append(open).Append(" style=\"margin:1px 0;border-left:5px solid ").Append(LayerNames.Color(kind))
+                .Append(";padding-left:4px\">");
+            html.Append("<summary style=\"cursor:pointer;overflow-wrap:anywhere\" title=\"").Append(Html.Encode(layer.Protocol)).Append('"');
             if (containerId is not null)
                 html.Append(" onclick=\"document.getElementById('").Append(containerId).Append("').setAttribute('data-sel','").Append((int)kind).Append("')\"");
-            html.Append("><b>").Append(index).Append(". ").Append(Html.Encode(LayerNames.French(kind))).Append("</b> — ")
-                .Append(Html.Encode(string.Join(" / ", protocols.Select(p => p.Title)))).Append("</summary>");
-            foreach (var protocol in protocols)
+            html.Append("><b>").Append(Html.Encode(WiresharkTree.Title(layer))).Append("</b> <span style=\"font-family:sans-serif;color:#777\">— ")
+                .Append(Html.Encode(LayerNames.French(kind))).Append("</span></summary>");
+            foreach (var line in WiresharkTree.Lines(layer, Packet.Bytes.Span))
             {
-                if (protocols.Count > 1)
-                    html.Append("<div style=\"margin-left:12px;font-weight:bold\">").Append(Html.Encode(protocol.Title)).Append("</div>");
-                html.Append("<table style=\"margin-left:16px;border-collapse:collapse\">");
-                foreach (var field in protocol.Fields)
-                {
-                    html.Append("<tr><td style=\"padding:0 8px 0 0;color:#555\">").Append(Html.Encode(field.Name))
-                        .Append("</td><td style=\"padding:0\">").Append(Html.Encode(field.Value.Display)).Append("</td></tr>");
-                }
-                html.Append("</table>");
+                html.Append("<div style=\"text-align:left;padding-left:").Append(16 + 24 * line.Depth).Append("px;text-indent:-8px;overflow-wrap:anywhere\" title=\"")
+                    .Append(Html.Encode(line.Field)).Append("\">").Append(Html.Encode(line.Text));
+                if (line.Gloss is not null)
+                    html.Append(" <span style=\"font-family:sans-serif;font-style:italic;color:#1a5f9e\">— ").Append(Html.Encode(line.Gloss)).Append("</span>");
+                html.Append("</div>");
             }
             html.Append("</details>");
         }
@@ -75,11 +73,11 @@ public sealed class PacketDetailsView : IHtmlView
     public override string ToString()
     {
         var text = new StringBuilder();
-        foreach (var (kind, protocols) in Entries)
+        foreach (var layer in Packet.Layers)
         {
-            text.Append(LayerNames.French(kind)).Append(" — ").AppendLine(string.Join(" / ", protocols.Select(p => p.Title)));
-            foreach (var field in protocols.SelectMany(p => p.Fields))
-                text.Append("    ").Append(field.Name).Append(" = ").AppendLine(field.Value.Display);
+            text.AppendLine(WiresharkTree.Title(layer));
+            foreach (var line in WiresharkTree.Lines(layer, Packet.Bytes.Span))
+                text.Append(' ', 4 * (line.Depth + 1)).AppendLine(line.Text);
         }
         return text.ToString();
     }

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using NetCourse.Capture;
+using NetCourse.Cli;
+using NetCourse.Dissection;
+using Xunit.Abstractions;
+
+namespace NetCourse.Tests.Dissection;
+
+/// <summary>
+/// The details pane's lines (<see cref="WiresharkTree"/>) against tshark's own details tree on every capture of data/:
+/// tshark -V's lines, read field by field from <c>tshark -T pdml</c> (each field's <c>showname</c> is its -V line, without
+/// the brackets -V puts around computed fields).
+/// </summary>
+public class WiresharkLinesTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Labels_and_lines_agree_with_tshark_on_the_data_captures()
+    {
+        if (!File.Exists("/usr/bin/tshark") && !File.Exists("/usr/local/bin/tshark"))
+            Assert.Fail("test impossible here: tshark absent (sudo apt-get install tshark)");
+        int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0;
+        var labelMisses = new List<string>();
+        var lineMisses = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal))
+        {
+            var tshark = Pdml(path);
+            var packets = CaptureFileReader.Read(path).ToList();
+            Assert.Equal(tshark.Count, packets.Count);
+            for (var i = 0; i < packets.Count; i++)
+            {
+                var shown = tshark[i];
+                foreach (var layer in packets[i].Layers)
+                {
+                    foreach (var line in WiresharkTree.Lines(layer, packets[i].Bytes.Span))
+                    {
+                        if (!shown.TryGetValue(line.Field, out var theirs)) continue; // a field tshark hides (or does not show here)
+                        labels++;
+                        lines++;
+                        if (theirs.Select(Label).Contains(Label(line.Text))) labelsEqual++;
+                        else labelMisses.Add($"{Path.GetFileName(path)} #{i + 1} {line.Field}: « {line.Text} » vs « {theirs[0]} »");
+                        // PDML leaves out the brackets -V puts around computed fields.
+                        var text = line.Text.StartsWith('[') && line.Text.EndsWith(']') ? line.Text[1..^1] : line.Text;
+                        if (theirs.Contains(text)) linesEqual++;
+                        else lineMisses.TryAdd(line.Field, $"« {line.Text} » vs « {theirs[0]} »");
+                    }
+                }
+            }
+        }
+        output.WriteLine($"labels equal: {labelsEqual}/{labels}; whole lines equal: {linesEqual}/{lines} ({WiresharkLabels.Source})");
+        foreach (var (field, miss) in lineMisses) output.WriteLine($"line differs, {field}: {miss}");
+        Assert.True(labels > 1000, $"only {labels} labels compared");
+        Assert.True(labelMisses.Count == 0, string.Join(Environment.NewLine, labelMisses.Take(20)));
+        // Some lines carry what only a full dissector knows (checksum verification, expert info, DS field names).
+        Assert.True(linesEqual >= lines * 0.9, $"only {linesEqual}/{lines} whole lines equal:\n" + string.Join("\n", lineMisses.Select(m => $"{m.Key}: {m.Value}")));
+    }
+
+    /// <summary>The label of a details line: without the bit pattern (« .1.. .... = »), the brackets and the value.</summary>
+    private static string Label(string line)
+    {
+        var text = line.Trim('[', ']');
+        var bits = text.IndexOf(" = ", StringComparison.Ordinal);
+        if (bits > 0 && text[..bits].All(c => c is '0' or '1' or '.' or ' ')) text = text[(bits + 3)..];
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 ? text[..colon] : text;
+    }
+
+    /// <summary>For each packet, every field's -V lines by field name.</summary>
+    private static List<Dictionary<string, List<string>>> Pdml(string path)
+    {
+        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-n", "-r", path, "-T", "pdml" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var xml = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "tshark -T pdml took over 60 s");
+        var packets = new List<Dictionary<string, List<string>>>();
+        foreach (var packet in XDocument.Parse(xml.Result).Root!.Elements("packet"))
+        {
+            var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var field in packet.Descendants("field"))
+            {
+                var name = (string?)field.Attribute("name");
+                var shown = (string?)field.Attribute("showname");
+                if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(shown) || (string?)field.Attribute("hide") == "yes") continue;
+                (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(shown);
+            }
+            packets.Add(fields);
+        }
+        return packets;
+    }
+}
