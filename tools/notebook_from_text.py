@@ -35,7 +35,8 @@ def main(source, target):
     flush()
     nb = {"cells": cells, "metadata": {
         "kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"},
-        "language_info": {"name": "polyglot-notebook"},
+        # "C#" (not "polyglot-notebook"): classic Jupyter asks CodeMirror for a mode of that name (404 otherwise).
+        "language_info": {"file_extension": ".cs", "mimetype": "text/x-csharp", "name": "C#", "pygments_lexer": "csharp"},
         "polyglot_notebook": {"kernelInfo": {"defaultKernelName": "csharp", "items": [{"name": "csharp"}]}}},
         "nbformat": 4, "nbformat_minor": 5}
     with open(target, "w", encoding="utf-8") as f:

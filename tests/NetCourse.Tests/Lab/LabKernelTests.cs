@@ -73,7 +73,7 @@ public class LabKernelTests
             ["metadata"] = new JsonObject
             {
                 ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["display_name"] = ".NET (C#)", ["language"] = "C#" },
-                ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+                ["language_info"] = new JsonObject { ["name"] = "C#" },
                 ["polyglot_notebook"] = new JsonObject
                 {
                     ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp", ["items"] = new JsonArray(new JsonObject { ["name"] = "csharp" }) },
