@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NetCourse.Lab;
 
 namespace NetCourse.Addressing;
 

@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
-using NetCourse.Lab;
-
-namespace NetCourse.Addressing;
+namespace NetCourse.Lab;
 
 /// <summary>
 /// Runs a function on a dedicated thread moved (setns) into a throwaway network namespace that has only its own
@@ -17,7 +15,14 @@ internal static class NamespaceThread
 
     /// <summary>Creates the namespace (lo up), applies <paramref name="setup"/> (extra `ip -n NS …` argument lists), runs <paramref name="inside"/> there.</summary>
     /// <returns>The function's result, or an error message (French) when the namespace could not be used.</returns>
-    public static async Task<(T? Result, string? Error)> RunAsync<T>(Func<T> inside, IEnumerable<string[]> setup, TimeSpan timeout)
+    public static Task<(T? Result, string? Error)> RunAsync<T>(Func<T> inside, IEnumerable<string[]> setup, TimeSpan timeout) =>
+        RunAsync(inside, setup, [], timeout);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{T}, IEnumerable{string[]}, TimeSpan)"/>, and sets <paramref name="sysctls"/>
+    /// (« net.ipv4.conf.lo.accept_local=1 »…) inside the namespace only: the machine's own settings never change.
+    /// </summary>
+    public static async Task<(T? Result, string? Error)> RunAsync<T>(Func<T> inside, IEnumerable<string[]> setup, IEnumerable<string> sysctls, TimeSpan timeout)
     {
         if (!OperatingSystem.IsLinux())
             return (default, "isolement impossible : il faut Linux (espaces de noms réseau).");
@@ -32,6 +37,12 @@ internal static class NamespaceThread
                 var r = ExternalCommand.Run("ip", ["-n", ns, .. args], TimeSpan.FromSeconds(5));
                 if (!r.Succeeded)
                     return (default, $"préparation de l'espace de noms impossible : {r.Error.Trim()}");
+            }
+            foreach (var setting in sysctls)
+            {
+                var r = ExternalCommand.Run("ip", ["netns", "exec", ns, "sysctl", "-qw", setting], TimeSpan.FromSeconds(5));
+                if (!r.Succeeded)
+                    return (default, $"réglage {setting} impossible dans l'espace de noms : {r.Error.Trim()}");
             }
             var done = new TaskCompletionSource<(T?, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
             var thread = new Thread(() =>
