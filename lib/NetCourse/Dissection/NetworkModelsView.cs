@@ -19,7 +19,7 @@ public sealed class NetworkModelsView : IHtmlView
         (4, "Transport", "Transport", 1, "segment (TCP) / datagramme (UDP)", "TCP, UDP", "Transmission Control Protocol, User Datagram Protocol", LayerKind.Transport),
         (3, "Réseau", "Internet", 1, "paquet", "IPv4, IPv6, ICMP", "Internet Protocol Version 4 / 6", LayerKind.Network),
         (2, "Liaison de données", "Accès réseau", 2, "trame", "Ethernet, Wi-Fi, ARP, PPP", "Ethernet II", LayerKind.Link),
-        (1, "Physique", null, 0, "bits", "câble, ondes, fibre", "Frame (le média de capture : longueur, date)", LayerKind.Frame),
+        (1, "Physique", null, 0, "bits", "câble, ondes, fibre", "aucune : les bits du câble ne sont pas capturés (la ligne Frame n'est pas une couche, voir plus bas)", LayerKind.Frame),
     ];
 
     /// <inheritdoc />
@@ -42,6 +42,9 @@ public sealed class NetworkModelsView : IHtmlView
                 .Append(Html.Encode(r.Wireshark)).Append("</td></tr>");
         }
         html.Append("</table>");
+        html.Append("<p style=\"font-family:sans-serif;font-size:12px;color:#444\">La ligne <b>Frame</b> de Wireshark n'appartient à aucun modèle : ")
+            .Append("ce sont les métadonnées de la capture (numéro, date, longueur sur le fil, longueur capturée, interface), écrites par l'outil ")
+            .Append("qui a capturé. Aucun octet du paquet ne la porte.</p>");
         return html.ToString();
     }
 }

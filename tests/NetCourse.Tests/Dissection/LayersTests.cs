@@ -80,12 +80,26 @@ public class LayersTests
         Assert.Equal(LayerKind.Link, LayerQuiz.LayerOf(packet, "eth.src"));
         Assert.Equal(LayerKind.Frame, LayerQuiz.LayerOf(packet, "frame.len"));
         Assert.Null(LayerQuiz.LayerOf(packet, "udp.port"));
-        var good = LayerQuiz.Check(packet, new Dictionary<string, string> { ["ip.ttl"] = "Réseau", ["tcp.dstport"] = "couche transport", ["eth.src"] = "liaison", ["frame.len"] = "média" });
-        Assert.True(good.Passed);
+        var good = LayerQuiz.Check(packet, new Dictionary<string, string> { ["ip.ttl"] = "Réseau", ["tcp.dstport"] = "couche transport", ["eth.dst"] = "liaison", ["frame.len"] = "média" });
+        Assert.True(good.Passed, good.Feedback);
         var bad = LayerQuiz.Check(packet, new Dictionary<string, string> { ["ip.ttl"] = "transport", ["tcp.dstport"] = "transport", ["eth.src"] = "???" });
         Assert.False(bad.Passed);
         Assert.Contains("1 bonne(s) réponse(s) sur 3", bad.Feedback);
         Assert.False(LayerQuiz.Check(packet, new Dictionary<string, string>()).Passed);
+    }
+
+    [Fact]
+    public void The_quiz_fails_when_answers_are_deleted_and_refuses_the_physical_layer_for_frame()
+    {
+        var eth = BuildFrame();
+        var packet = new PacketDissector().Dissect(eth.Bytes, NetCourse.Capture.LinkType.Ethernet, 1_700_000_000m, eth.Bytes.Length);
+        var one = LayerQuiz.Check(packet, new Dictionary<string, string> { ["ip.ttl"] = "réseau" });
+        Assert.False(one.Passed);
+        Assert.Contains("Il manque une réponse pour : eth.dst, tcp.dstport, frame.len", one.Feedback);
+        var physical = LayerQuiz.Check(packet, new Dictionary<string, string>
+            { ["eth.dst"] = "liaison", ["ip.ttl"] = "réseau", ["tcp.dstport"] = "transport", ["frame.len"] = "physique" });
+        Assert.False(physical.Passed);
+        Assert.Contains("métadonnées de la capture", physical.Feedback);
     }
 
     [Fact]
