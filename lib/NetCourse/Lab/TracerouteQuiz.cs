@@ -11,7 +11,7 @@ public static class TracerouteQuiz
     {
         var expected = trace.Routers.Count;
         return CheckNumber("nombre de routeurs", answer, expected,
-            hint: "Comptez les lignes « temps dépassé » du traceroute : chaque routeur répond une fois par TTL.",
+            hint: "Comptez les adresses différentes qui répondent « temps dépassé » : chaque routeur répond à chacune des 3 sondes de son TTL, donc 3 lignes par routeur dans la capture.",
             solution: $"{expected} : {string.Join(", ", trace.Routers)} ont répondu « time exceeded » avant que l'hôte {trace.Target} réponde.");
     }
 
