@@ -12,11 +12,13 @@ internal static partial class AnswerText
 {
     private static readonly HashSet<string> Fillers = ["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "c", "est", "cest", "il", "y", "a", "en", "environ", "a peu pres", "vers", "par", "au", "aux"];
 
-    /// <summary>True for the starting answer of a cell: null, blank, « ??? », or an empty collection.</summary>
+    /// <summary>True for the starting answer of a cell: null, blank, « ??? », an empty collection, or a dictionary whose values all are.</summary>
     public static bool IsStarting(object? answer) => answer switch
     {
         null => true,
         string s => s.Trim().Length == 0 || s.Contains("???", StringComparison.Ordinal),
+        // A cell's dictionary « question → ??? » is untouched while every value still is.
+        System.Collections.IDictionary d => d.Values.Cast<object?>().All(IsStarting),
         System.Collections.IEnumerable e => !e.Cast<object?>().Any(),
         _ => false,
     };
