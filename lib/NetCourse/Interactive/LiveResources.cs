@@ -33,6 +33,10 @@ public static class LiveResources
         return resource;
     }
 
+    /// <summary>What runs under <paramref name="name"/> when it is a <typeparamref name="T"/> (the chapter's lab, for an exercise), else null.</summary>
+    public static T? Find<T>(string name) where T : class =>
+        Running.TryGetValue(name, out var resource) ? resource as T : null;
+
     /// <summary>Stops and forgets what runs under <paramref name="name"/> (nothing happens if nothing does).</summary>
     public static async ValueTask StopAsync(string name)
     {
