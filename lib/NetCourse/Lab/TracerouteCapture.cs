@@ -92,7 +92,11 @@ public sealed class TracerouteCapture : IHtmlView
     /// Captures ICMP on <paramref name="interfaceName"/> while <paramref name="action"/> runs (root only), then returns
     /// what was seen. Bounded: the capture stops when the action ends (plus a short grace) or after <paramref name="limit"/>.
     /// </summary>
-    public static async Task<TracerouteCapture> RecordAsync(string interfaceName, Func<Task> action, TimeSpan? limit = null)
+    public static Task<TracerouteCapture> RecordAsync(string interfaceName, Func<Task> action, TimeSpan? limit = null) =>
+        RecordAsync(interfaceName, action, "icmp", limit);
+
+    /// <summary>As <see cref="RecordAsync(string, Func{Task}, TimeSpan?)"/> with another BPF filter (« udp or icmp » for a UDP traceroute).</summary>
+    public static async Task<TracerouteCapture> RecordAsync(string interfaceName, Func<Task> action, string filter, TimeSpan? limit = null)
     {
         // A fresh list: the lab's interface did not exist when the shared list was first read.
         var devices = LibPcapLiveDeviceList.New();
@@ -102,7 +106,7 @@ public sealed class TracerouteCapture : IHtmlView
         device.Open(new DeviceConfiguration { Mode = DeviceModes.None, ReadTimeout = 50, Snaplen = 512 });
         try
         {
-            device.Filter = "icmp";
+            device.Filter = filter;
             device.OnPacketArrival += (_, e) => frames.Enqueue(e.GetPacket());
             device.StartCapture();
             try
