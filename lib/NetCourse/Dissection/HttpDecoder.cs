@@ -194,6 +194,7 @@ internal static class HttpDecoder
                 }
             }
         }
-        view.Info = first + " " + (contentType is null || !first.StartsWith("HTTP/", StringComparison.Ordinal) ? "" : $" ({contentType.Split(';')[0]})");
+        // tshark names the body's media type for requests (a posted form) as for responses.
+        view.Info = first + " " + (contentType is null ? "" : $" ({contentType.Split(';')[0]})");
     }
 }
