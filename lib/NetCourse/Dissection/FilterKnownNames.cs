@@ -9,7 +9,7 @@ internal static class FilterKnownNames
 {
     public static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        // Written by the dissector (PacketDissector, FrameCursor, DnsDecoder, HttpDecoder, TcpTracker, TcpAnalysis).
+        // Written by the dissectors (one per protocol: XxxDissector, DnsDecoder, HttpDecoder, Tls*, TcpAnalysisFields).
         "_ws.malformed", "arp.dst.hw_mac", "arp.dst.proto_ipv4", "arp.hw.size", "arp.hw.type", "arp.opcode",
         "arp.proto.size", "arp.proto.type", "arp.src.hw_mac", "arp.src.proto_ipv4", "data.data", "data.len",
         "dns.a", "dns.aaaa", "dns.cname", "dns.count.add_rr", "dns.count.answers", "dns.count.auth_rr",
@@ -36,11 +36,13 @@ internal static class FilterKnownNames
         "tcp.flags.res", "tcp.flags.reset", "tcp.flags.str", "tcp.flags.syn", "tcp.flags.urg", "tcp.hdr_len",
         "tcp.len", "tcp.nxtseq", "tcp.options.mss_val", "tcp.options.wscale.shift", "tcp.payload", "tcp.port",
         "tcp.seq", "tcp.seq_raw", "tcp.srcport", "tcp.stream", "tcp.urgent_pointer", "tcp.window_size",
-        "tcp.window_size_value", "udp.checksum", "udp.dstport", "udp.length", "udp.port", "udp.srcport",
+        "tcp.window_size_value", "tls.alert_message.desc", "tls.alert_message.level", "tls.handshake.extensions.supported_version", "tls.handshake.extensions_server_name", "tls.handshake.length",
+        "tls.handshake.type", "tls.handshake.version", "tls.record.content_type", "tls.record.length", "tls.record.opaque_type", "tls.record.version",
+        "udp.checksum", "udp.dstport", "udp.length", "udp.port", "udp.srcport",
         "udp.stream", "vlan.etype", "vlan.id",
         // Protocols.
         "frame", "eth", "ethertype", "sll", "null", "loop", "raw", "ppp", "llc", "vlan", "mpls", "arp", "ip", "ipv6", "icmp", "icmpv6",
-        "igmp", "tcp", "udp", "dns", "http", "data", "stp", "cdp",
+        "igmp", "tcp", "udp", "dns", "http", "tls", "data", "stp", "cdp",
         "tcp.flags.syn", "tcp.flags.ack", "tcp.flags.fin", "tcp.flags.reset", "tcp.flags.push", "tcp.flags.urg",
         "frame.coloring_rule.name", "frame.coloring_rule.string",
         // Used by Wireshark's default colouring rules.

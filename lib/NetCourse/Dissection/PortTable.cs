@@ -20,6 +20,11 @@ internal static class PortTable
     {
         if (HttpDecoder.Offer(c, view, segment, payload, captured))
             return;
+        if (TlsDissector.IsTlsPort(segment))
+        {
+            TlsDissector.Dissect(c, view, segment, payload, captured);
+            return;
+        }
         if (segment.SourcePort == Dns || segment.DestinationPort == Dns)
         {
             // DNS over TCP: a two-byte length, then the message.

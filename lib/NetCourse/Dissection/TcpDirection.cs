@@ -24,4 +24,7 @@ internal sealed class TcpDirection
 
     /// <summary>HTTP message being reassembled in this direction (headers and the body bytes still expected).</summary>
     public HttpPending? Http;
+
+    /// <summary>TLS records of this direction (null until a TLS port carries data).</summary>
+    public TlsStream? Tls;
 }

@@ -43,6 +43,9 @@ internal sealed class TcpSegment
     /// <summary>The tracker's direction state for this segment's sender (used by HTTP reassembly).</summary>
     public TcpDirection? Direction { get; set; }
 
+    /// <summary>The opposite direction of the conversation (its TLS session is shared with this one).</summary>
+    public TcpDirection? ReverseDirection { get; set; }
+
     public string AnalysisPrefix { get; set; } = "";
 
     public bool HasSyn => (Flags & 0x02) != 0;

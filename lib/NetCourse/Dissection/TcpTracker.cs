@@ -18,6 +18,7 @@ internal sealed class TcpTracker
         var rev = forward ? conv.Upper : conv.Lower;
         s.Stream = conv.Index;
         s.Direction = fwd;
+        s.ReverseDirection = rev;
         TrackWindowScale(c, s, conv, fwd, rev);
         SetRelativeNumbers(s, fwd, rev);
         var facts = new TcpSegmentFacts
