@@ -18,6 +18,10 @@ public class TsharkAgreementTests
         "tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.out_of_order",
         "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack", "tcp.flags.reset",
         "tcp.flags.fin", "tcp.flags.syn", "icmpv6.type", "udp.stream", "ip.flags.df", "frame.coloring_rule.name",
+        "ip.id", "ip.flags.mf", "ip.frag_offset", "tls.record.content_type", "tls.record.opaque_type",
+        "tls.record.version", "tls.record.length", "tls.handshake.type", "tls.handshake.version",
+        "tls.handshake.extensions_server_name", "tls.handshake.extensions.supported_version", "_ws.col.Protocol",
+        "_ws.col.Info",
     ];
 
     public static TheoryData<string> Captures()
