@@ -29,18 +29,21 @@ internal static class UdpDissector
         c.AddInt("udp.length", length, offset + UdpFields.Length, 2);
         c.AddHex("udp.checksum", c.U16(offset + UdpFields.Checksum), 4, offset + UdpFields.Checksum, 2);
         c.AddInt("udp.stream", c.Capture.Udp.Of(c, src, dst), -1, 0);
-        var payloadEnd = Math.Min(end, c.ReportedEnd);
-        if (length >= UdpFields.HeaderLength && offset + length < payloadEnd)
-            payloadEnd = offset + length;
-        var payload = offset + UdpFields.HeaderLength;
-        var payloadLength = Math.Max(0, payloadEnd - payload);
-        view.Info = string.Create(CultureInfo.InvariantCulture, $"{src} → {dst} Len={payloadLength}");
-        if (length < UdpFields.HeaderLength || offset + length > end)
+        // packet-udp.c: a length below 8 stops here; a length past the IP payload is flagged and the payload the
+        // IP layer gives is handed on (inside an ICMP error nothing is flagged).
+        if (length < UdpFields.HeaderLength)
         {
-            // Wireshark: "Bad length value" — the payload is not handed on.
+            view.Info = string.Create(CultureInfo.InvariantCulture, $"{src} → {dst} [BAD UDP LENGTH {length} < 8]");
             return;
         }
-        if (payloadLength == 0)
+        var bad = offset + length > end && !c.InErrorPacket;
+        view.Info = bad
+            ? string.Create(CultureInfo.InvariantCulture, $"{src} → {dst} [BAD UDP LENGTH {length} > IP PAYLOAD LENGTH] Len={length - UdpFields.HeaderLength}")
+            : string.Create(CultureInfo.InvariantCulture, $"{src} → {dst} Len={length - UdpFields.HeaderLength}");
+        var payloadEnd = Math.Min(Math.Min(end, c.ReportedEnd), offset + length);
+        var payload = offset + UdpFields.HeaderLength;
+        var payloadLength = payloadEnd - payload;
+        if (payloadLength <= 0)
             return;
         c.ReportedEnd = Math.Min(c.ReportedEnd, payloadEnd);
         PortTable.DissectUdpPayload(c, view, src, dst, payload, payloadEnd, payloadLength);
