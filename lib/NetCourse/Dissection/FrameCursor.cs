@@ -17,7 +17,25 @@ internal sealed class FrameCursor
         ReportedEnd = Math.Max(reportedLength, data.Length);
     }
 
-    public byte[] Data { get; }
+    /// <summary>The bytes being dissected: the frame, or after an IP reassembly the frame's headers followed by the whole datagram.</summary>
+    public byte[] Data { get; private set; }
+
+    /// <summary>
+    /// Continues on a reassembled datagram: the frame's first <paramref name="headerEnd"/> bytes (the link and IP
+    /// headers, so offsets below stay valid) followed by <paramref name="datagram"/>, which the upper layers then read.
+    /// </summary>
+    public void ContinueWithDatagram(int headerEnd, byte[] datagram)
+    {
+        var joined = new byte[headerEnd + datagram.Length];
+        Data.AsSpan(0, headerEnd).CopyTo(joined);
+        datagram.CopyTo(joined, headerEnd);
+        Data = joined;
+        ReportedEnd = joined.Length;
+        Reassembled = true;
+    }
+
+    /// <summary>True once the cursor reads a reassembled datagram instead of the frame.</summary>
+    public bool Reassembled { get; private set; }
 
     /// <summary>The frame's absolute time (seconds since the epoch).</summary>
     public decimal Time { get; init; }

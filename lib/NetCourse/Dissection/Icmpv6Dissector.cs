@@ -30,7 +30,16 @@ internal static class Icmpv6Dissector
         {
             c.AddHex("icmpv6.echo.identifier", c.U16(id), 4, id, 2);
             c.AddInt("icmpv6.echo.sequence_number", c.U16(seq), seq, 2);
-            view.Info += string.Create(CultureInfo.InvariantCulture, $" id=0x{c.U16(id):x4}, seq={c.U16(seq)}");
+            int identifier = c.U16(id), sequence = c.U16(seq);
+            view.Info += string.Create(CultureInfo.InvariantCulture, $" id=0x{identifier:x4}, seq={sequence}, hop limit={HopLimit(c)}");
+            // Paired as ICMP's echoes are; the identifier is offset so an ICMPv6 echo never matches an ICMP one.
+            var requests = c.Capture.EchoRequests;
+            if (type == EchoRequest)
+                requests[(c.NetSource, c.NetDestination, identifier | 0x10000, sequence)] = c.Number;
+            else if (requests.TryGetValue((c.NetDestination, c.NetSource, identifier | 0x10000, sequence), out var request))
+                view.Info += string.Create(CultureInfo.InvariantCulture, $" (request in {request})");
+            if (offset + IcmpFields.HeaderLength < c.CapturedEnd)
+                c.Begin(LayerKind.Application, "data", "Data", offset + IcmpFields.HeaderLength).Length = c.CapturedEnd - offset - IcmpFields.HeaderLength;
         }
         else if (type is 1 or 2 or 3 or 4 && c.Need(id, 4) && offset + IcmpFields.HeaderLength < c.CapturedEnd)
         {
@@ -56,4 +65,17 @@ internal static class Icmpv6Dissector
         143 => "Multicast Listener Report Message v2",
         _ => string.Create(CultureInfo.InvariantCulture, $"ICMPv6 type {type}"),
     };
+
+    private static int HopLimit(FrameCursor c)
+    {
+        for (var i = c.Layers.Count - 1; i >= 0; i--)
+        {
+            if (c.Layers[i].Protocol == "ipv6")
+            {
+                var at = c.Layers[i].Offset + Ipv6Fields.HopLimit;
+                return at < c.Data.Length ? c.Data[at] : 0;
+            }
+        }
+        return 0;
+    }
 }

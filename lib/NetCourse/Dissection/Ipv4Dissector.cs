@@ -90,11 +90,30 @@ internal static class Ipv4Dissector
             c.ReportedEnd = Math.Min(c.ReportedEnd, offset + totalLength);
         if ((flagsFrag & Ipv4Fields.MoreFragmentsFlag) != 0 || fragmentOffset != 0)
         {
+            if (!inner && Reassemble(c, offset, headerLength, totalLength, protocol, fragmentOffset, (flagsFrag & Ipv4Fields.MoreFragmentsFlag) != 0))
+            {
+                IpProtocolTable.Dissect(c, view, protocol, offset + headerLength, c.ReportedEnd, inner: false, v6: false);
+                return;
+            }
             c.Begin(LayerKind.Network, "data", "Fragment IP", offset + headerLength);
             if (!inner)
                 view.Info = string.Create(CultureInfo.InvariantCulture, $"Fragmented IP protocol (proto={IpProtocolTable.Name(protocol)} {protocol}, off={fragmentOffset}, ID={c.U16(offset + Ipv4Fields.Identification):x4})");
             return;
         }
         IpProtocolTable.Dissect(c, view, protocol, offset + headerLength, offset + totalLength, inner, v6: false);
+    }
+
+    /// <summary>Adds a wholly captured fragment to the capture's table; true when it completed its datagram (the cursor then reads the datagram).</summary>
+    private static bool Reassemble(FrameCursor c, int offset, int headerLength, int totalLength, int protocol, int fragmentOffset, bool more)
+    {
+        var payload = offset + headerLength;
+        if (offset + totalLength > c.CapturedEnd)
+            return false; // tshark reassembles only fragments it has whole
+        var key = (c.NetSource, c.NetDestination, (long)c.U16(offset + Ipv4Fields.Identification), protocol);
+        var datagram = c.Capture.Fragments.Add(key, fragmentOffset, c.Data.AsSpan(payload, offset + totalLength - payload), more);
+        if (datagram is null)
+            return false;
+        c.ContinueWithDatagram(payload, datagram);
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NetCourse.Dissection;
 
 /// <summary>IPv6: the fixed header, the extension headers (hop-by-hop, routing, fragment, destination options), then the IP protocol table.</summary>
@@ -53,12 +55,25 @@ internal static class Ipv6Dissector
                 if (!c.Need(p, Ipv6Fields.FragmentHeaderLength))
                     return;
                 var fragment = c.U16(p + Ipv6Fields.FragmentOffsetAndFlags);
-                c.AddInt("ipv6.fragment.offset", fragment >> 3, p + Ipv6Fields.FragmentOffsetAndFlags, 2);
+                var identification = c.U32(p + Ipv6Fields.FragmentIdentification);
+                int carried = c.U8(p);
+                c.Begin(LayerKind.Network, "ipv6.fraghdr", "Fragment Header for IPv6", p).Length = Ipv6Fields.FragmentHeaderLength;
+                c.AddInt("ipv6.fraghdr.offset", fragment >> 3, p + Ipv6Fields.FragmentOffsetAndFlags, 2);
+                c.AddBool("ipv6.fraghdr.more", (fragment & Ipv6Fields.MoreFragmentsFlag) != 0, p + Ipv6Fields.FragmentOffsetAndFlags + 1, 1);
+                c.AddHex("ipv6.fraghdr.ident", identification, 8, p + Ipv6Fields.FragmentIdentification, 4);
                 if ((fragment & 0xfff9) != 0)
                 {
-                    c.Begin(LayerKind.Network, "data", "Fragment IPv6", p + Ipv6Fields.FragmentHeaderLength);
+                    var data = p + Ipv6Fields.FragmentHeaderLength;
+                    var more = (fragment & Ipv6Fields.MoreFragmentsFlag) != 0;
+                    if (!inner && Reassemble(c, data, end, identification, fragment & 0xfff8, more))
+                    {
+                        layer.Length = data - offset;
+                        IpProtocolTable.Dissect(c, view, carried, data, c.ReportedEnd, inner: false, v6: true);
+                        return;
+                    }
+                    c.Begin(LayerKind.Network, "data", "Fragment IPv6", data);
                     if (!inner)
-                        view.Info = "IPv6 fragment";
+                        view.Info = string.Create(CultureInfo.InvariantCulture, $"IPv6 fragment (off={fragment & 0xfff8} more={(more ? "y" : "n")} ident=0x{identification:x8} nxt={carried})");
                     return;
                 }
             }
@@ -71,4 +86,17 @@ internal static class Ipv6Dissector
 
     private static bool IsExtension(int next) =>
         next is Ipv6Fields.HopByHop or Ipv6Fields.Routing or Ipv6Fields.Fragment or Ipv6Fields.DestinationOptions;
+
+    /// <summary>Adds a wholly captured fragment to the capture's table; true when it completed its datagram (the cursor then reads it).</summary>
+    private static bool Reassemble(FrameCursor c, int data, int end, uint identification, int fragmentOffset, bool more)
+    {
+        if (end > c.CapturedEnd || end < data)
+            return false;
+        var key = (c.NetSource, c.NetDestination, (long)identification, 0);
+        var datagram = c.Capture.Fragments.Add(key, fragmentOffset, c.Data.AsSpan(data, end - data), more);
+        if (datagram is null)
+            return false;
+        c.ContinueWithDatagram(data, datagram);
+        return true;
+    }
 }
