@@ -11,6 +11,7 @@ DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=$(mktemp -d /tmp/netcourse-captures.XXXXXX)
 NS_A=netcourse-cap-a
 NS_B=netcourse-cap-b
+NS_FRAG=nc-cap-fragments
 PIDS=()
 
 cleanup() {
@@ -19,6 +20,7 @@ cleanup() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     ip netns del "$NS_A" 2>/dev/null || true
     ip netns del "$NS_B" 2>/dev/null || true
+    ip netns del "$NS_FRAG" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -333,7 +335,30 @@ exchange(80); exchange(443, ssl.TLSVersion.TLSv1_3); exchange(443, ssl.TLSVersio
     stop_capture; report "$out"
 }
 
-ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions http_vs_https)
+make_fragments() {
+    # IP fragments without touching the machine's own loopback: a namespace of our own whose lo has the smallest
+    # IPv6 MTU (1280). A 2000-byte ping and a 3000-byte UDP datagram, over IPv4 then IPv6, do not fit and are cut
+    # into fragments; the capture on that lo sees both directions (request and reply fragments).
+    local out="$DATA_DIR/06-fragments.pcap"
+    ip netns del "$NS_FRAG" 2>/dev/null || true
+    ip netns add "$NS_FRAG"
+    ip -n "$NS_FRAG" link set lo mtu 1280 up
+    start_capture "$out" lo "ip or ip6" "$NS_FRAG"
+    timeout 10 ip netns exec "$NS_FRAG" python3 -c '
+import socket
+for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+    r = socket.socket(family, socket.SOCK_DGRAM); r.bind((host, 12900)); r.settimeout(5)
+    s = socket.socket(family, socket.SOCK_DGRAM)
+    s.sendto(b"fragment " * 333 + b"fin", (host, 12900))
+    assert len(r.recvfrom(4096)[0]) == 3000
+    r.close(); s.close()'
+    ip netns exec "$NS_FRAG" ping -c 1 -s 2000 -W 1 127.0.0.1 >/dev/null
+    ip netns exec "$NS_FRAG" ping -6 -c 1 -s 2000 -W 1 ::1 >/dev/null
+    stop_capture; report "$out"
+    ip netns del "$NS_FRAG"
+}
+
+ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions http_vs_https fragments)
 if [[ $# -eq 0 ]]; then set -- "${ALL[@]}"; fi
 for name in "$@"; do
     declare -F "make_$name" >/dev/null || die "capture inconnue : $name (connues : ${ALL[*]})"
