@@ -62,7 +62,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
             return Problem(definition, $"« {definition.Id} » n'est pas une prédiction : utilisez Exercices.Verifier.");
         if (!_predictions.TryGetValue(definition.Id, out var prediction))
             return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
-                "Aucune prédiction notée : exécutez d'abord la cellule « Exercices.Predire » au-dessus (avant la cellule qui mesure).",
+                "Aucune prédiction notée : remplacez ??? dans la cellule « Exercices.Predire » au-dessus, exécutez-la, puis relancez la mesure et cette cellule.",
                 null, null, null, [], TriesOf(definition));
         return Judge(definition, prediction is SolutionMarker ? null : prediction, runResult, forceSolution: prediction is SolutionMarker);
     });
