@@ -12,6 +12,9 @@ internal static class ClientCodeCheck
 {
     /// <summary>The reference client, as the solution shows it.</summary>
     public const string SolutionCode = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Text;
         async Task<string> MonClient(string hote, int port)
         {
             using var client = new TcpClient();

@@ -13,6 +13,8 @@ internal static class DnsLookupCodeCheck
 {
     /// <summary>The reference lookup, as the solution shows it.</summary>
     public const string SolutionCode = """
+        using System.Net;
+        using System.Net.Sockets;
         async Task<string> MaRecherche(IPEndPoint serveur, string nom)
         {
             using var udp = new UdpClient();
