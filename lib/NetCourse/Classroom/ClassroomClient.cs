@@ -61,8 +61,9 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
             }
             value = value[..colon];
         }
-        var address = Ports.TargetPolicy.ParseLiteral(value);
-        if (address is null)
+        if (value.Equals("localhost", StringComparison.OrdinalIgnoreCase)) value = "127.0.0.1"; // no name lookup, ever
+        if (value.StartsWith('[') && value.EndsWith(']')) value = value[1..^1];
+        if (value.Length == 0 || !IPAddress.TryParse(value, out var address))
         {
             error = $"« {value} » n'est pas une adresse IP : demandez à l'enseignant l'adresse affichée au tableau (par exemple 192.168.1.20).";
             return null;
