@@ -169,6 +169,8 @@ public sealed class ClassroomServer : IAsyncDisposable
             students.TryRemove(me.Connection.Id, out _);
             me.Outbox.TrySend("* trop de lignes ignorées : déconnexion.");
             await me.Outbox.DrainAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            // FIN, then what it still sends is read and dropped (bounded): no RST that would destroy the notice.
+            await me.Connection.CloseGracefullyAsync().ConfigureAwait(false);
             return false;
         }
         me.Warned = false;
