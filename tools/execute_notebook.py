@@ -1,20 +1,64 @@
 #!/usr/bin/env python3
 """Executes one notebook with the real .NET Interactive kernel (Jupyter's nbclient), as a student's Jupyter would.
 
-Usage: execute_notebook.py NOTEBOOK --out EXECUTED.ipynb [--html PAGE.html] [--timeout SECONDS] [--runs N]
+Usage: execute_notebook.py NOTEBOOK --out EXECUTED.ipynb [--html PAGE.html] [--timeout SECONDS] [--runs N] [--trust]
+       execute_notebook.py --check-kernel
+
+--check-kernel starts the kernel once, under the lock, and prints {"ok": true} or {"ok": false, "why": "..."}.
+--trust signs the executed notebook in the user's Jupyter notebook database (what `jupyter trust` does), so the
+Jupyter UI shows it trusted, outputs and charts included.
 
 The kernel starts in the notebook's folder. Every cell is bounded by --timeout; a cell past it is reported and the run
 stops. With --runs 2 the whole notebook runs twice in the same kernel (re-running a chapter must work).
 The last line printed is a JSON summary: {"notebook", "cells", "code_cells", "errors": [...], "seconds", ...}.
-The .NET Interactive kernel always binds HTTP port 2048, so two kernels must not start at once: a file lock serialises runs.
+The .NET Interactive kernel always binds HTTP port 2048, so two kernels must not start at once: a file lock serialises
+runs. The lock is the user's own (NETCOURSE_KERNEL_LOCK, else $XDG_RUNTIME_DIR, else /tmp/netcourse-UID/), so a lock
+left by another user (root) never blocks this one.
 """
-import argparse, fcntl, json, os, sys, time, traceback
+import argparse, fcntl, json, os, stat, sys, tempfile, time, traceback
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-LOCK_PATH = os.environ.get("NETCOURSE_KERNEL_LOCK", "/tmp/netcourse-kernel.lock")
+
+
+def lock_path():
+    explicit = os.environ.get("NETCOURSE_KERNEL_LOCK")
+    if explicit:
+        return explicit
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK):
+        return os.path.join(runtime, "netcourse-kernel.lock")
+    folder = os.path.join(tempfile.gettempdir(), f"netcourse-{os.getuid()}")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    info = os.lstat(folder)
+    if info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode):
+        sys.exit(f"{folder} n'appartient pas à cet utilisateur : supprimez-le (sudo rm -r {folder}).")
+    return os.path.join(folder, "kernel.lock")
+
+
+def check_kernel(kernel, startup_timeout):
+    """Starts the kernel once and asks for kernel_info: the reason it cannot start, in one line, or None."""
+    from jupyter_client.manager import KernelManager
+    log = tempfile.TemporaryFile(mode="w+")
+    manager = KernelManager(kernel_name=kernel)
+    try:
+        manager.start_kernel(stdout=log, stderr=log)
+        client = manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=startup_timeout)
+        client.stop_channels()
+        return None
+    except Exception as e:  # no such kernel, died before kernel_info, timeout: all mean "cannot start"
+        log.seek(0)
+        said = [line.strip() for line in log.read().splitlines() if line.strip()]
+        return (said[-1] if said else f"{type(e).__name__}: {e}".splitlines()[0])[:240]
+    finally:
+        try:
+            manager.shutdown_kernel(now=True)
+        except Exception:
+            pass
 
 
 def cell_errors(nb, run):
@@ -36,14 +80,25 @@ def cell_errors(nb, run):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("notebook")
-    parser.add_argument("--out", required=True)
+    parser.add_argument("notebook", nargs="?")
+    parser.add_argument("--out")
+    parser.add_argument("--check-kernel", action="store_true")
+    parser.add_argument("--trust", action="store_true")
     parser.add_argument("--html")
     parser.add_argument("--timeout", type=int, default=120)
     parser.add_argument("--startup-timeout", type=int, default=180)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--kernel", default=".net-csharp")
     args = parser.parse_args()
+
+    if args.check_kernel:
+        with open(lock_path(), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            why = check_kernel(args.kernel, args.startup_timeout)
+        print(json.dumps({"ok": why is None, "why": why}, ensure_ascii=False))
+        return 0 if why is None else 3
+    if not args.notebook or not args.out:
+        parser.error("NOTEBOOK and --out are required")
 
     path = os.path.abspath(args.notebook)
     summary = {"notebook": os.path.basename(path), "cells": 0, "code_cells": 0, "errors": [], "seconds": 0.0,
@@ -61,7 +116,7 @@ def main():
     client = NotebookClient(nb, timeout=args.timeout, startup_timeout=args.startup_timeout,
                             kernel_name=args.kernel, allow_errors=True, interrupt_on_timeout=False,
                             resources={"metadata": {"path": os.path.dirname(path)}})
-    with open(LOCK_PATH, "w") as lock:
+    with open(lock_path(), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         current = 0
         try:
@@ -90,6 +145,10 @@ def main():
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     nbformat.write(nb, args.out)
+    if args.trust:
+        # What `jupyter trust` does (not packaged by Debian): sign the notebook as written, in the user's database.
+        from nbformat.sign import NotebookNotary
+        NotebookNotary().sign(nbformat.read(args.out, as_version=4))
     if args.html:
         from nbconvert import HTMLExporter
         body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)

@@ -1,4 +1,4 @@
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>A failed cell: which run, which cell (1-based, counting every cell), and the error.</summary>
 /// <param name="Run">The run (1 or 2; 0 when the failure stopped the run).</param>

@@ -1,4 +1,4 @@
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>What executing one notebook with the real kernel gave.</summary>
 /// <param name="Notebook">The notebook's file name.</param>
@@ -17,6 +17,10 @@ public sealed record NotebookRunResult(string Notebook, int Cells, int CodeCells
 
     /// <summary>Seconds of the other code cells of the first run.</summary>
     public double OtherCellsSeconds => CellSeconds.Values.Sum() - LoadSeconds;
+
+    /// <summary>True when the kernel died or never answered (not a cell's own error): the next chapters would fail alike.</summary>
+    public bool KernelDied => Errors.Any(e => e.Cell == 0 && (e.Name is "DeadKernelError" or "RunnerError"
+        || e.Message.Contains("Kernel died", StringComparison.Ordinal) || e.Message.Contains("NoSuchKernel", StringComparison.Ordinal)));
 
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Errors.Count == 0;

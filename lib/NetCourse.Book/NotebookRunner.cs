@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>
 /// Executes a notebook with the real .NET Interactive kernel through Jupyter's nbclient (tools/execute_notebook.py),
@@ -13,6 +13,12 @@ public sealed class NotebookRunner(string repositoryRoot)
     public static string Python =>
         Environment.GetEnvironmentVariable("NETCOURSE_PYTHON") is { Length: > 0 } python ? python
         : File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    /// <summary>
+    /// Signs each executed notebook in the user's Jupyter notebook database (as <c>jupyter trust</c> does), so that
+    /// the Jupyter UI opens it trusted, outputs and charts included.
+    /// </summary>
+    public bool Trust { get; init; }
 
     /// <summary>Runs <paramref name="notebookPath"/>; writes the executed notebook (and HTML page when asked).</summary>
     /// <param name="notebookPath">The notebook to run.</param>
@@ -36,6 +42,7 @@ public sealed class NotebookRunner(string repositoryRoot)
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!,
         };
+        info.Environment["NETCOURSE_KERNEL_LOCK"] = KernelLock.Path; // this user's own lock, never another user's
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
         if (launcher is { Count: > 0 })
@@ -56,6 +63,7 @@ public sealed class NotebookRunner(string repositoryRoot)
         info.ArgumentList.Add(((int)Math.Ceiling(cellTimeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add("--runs");
         info.ArgumentList.Add(runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Trust) info.ArgumentList.Add("--trust");
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{Python} n'a pas démarré.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using NetCourse.Cli;
-using NetCourse.Cli.Book;
+using NetCourse.Book;
 
 namespace NetCourse.Notebooks.Tests;
 

@@ -1,3 +1,5 @@
+using NetCourse.Book;
+
 namespace NetCourse.Cli.Book;
 
 /// <summary>One chapter of the book: its notebook, title, page and how its run went.</summary>

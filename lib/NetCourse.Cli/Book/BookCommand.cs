@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using NetCourse.Book;
 using NetCourse.Course;
 
 namespace NetCourse.Cli.Book;
@@ -41,6 +42,14 @@ public sealed class BookCommand : ICliCommand
         var total = Stopwatch.StartNew();
         var buildSeconds = 0.0;
 
+        // The kernel first: one French message and a stop, rather than one traceback per chapter.
+        var kernelProblem = await KernelCheck.EnsureAsync(root, Console.WriteLine, token).ConfigureAwait(false);
+        if (kernelProblem is not null)
+        {
+            Console.Error.WriteLine(kernelProblem);
+            return 1;
+        }
+
         if (!noBuild)
         {
             Console.WriteLine("[build] dotnet build lib/NetCourse.Interactive (the NetCourse.Lib package the chapters load) …");
@@ -60,7 +69,7 @@ public sealed class BookCommand : ICliCommand
             .Where(p => only.Length == 0 || only.Any(o => Path.GetFileName(p).StartsWith(o, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        var runner = new NotebookRunner(root);
+        var runner = new NotebookRunner(root) { Trust = true };
         var chapters = new List<BookChapter>();
         // The kernel's exercise engine records every verdict in this file (not the student's own progress), and with
         // --with-solutions checks every exercise with its registered solution.
@@ -85,6 +94,11 @@ public sealed class BookCommand : ICliCommand
             foreach (var missing in exercises.Where(e => !e.Checked))
                 Console.WriteLine($"    {slug}, exercice {missing.Id} : aucune cellule ne l'a vérifié");
             chapters.Add(new BookChapter(slug, BookWriter.TitleOf(notebooks[i]), result, exercises));
+            if (result.KernelDied)
+            {
+                Console.Error.WriteLine($"Le noyau .NET Interactive s'est arrêté pendant {slug} : livre interrompu.\nRelancez : ./netcourse book --only {slug[..2]}");
+                break;
+            }
         }
         BookWriter.Write(book, chapters, withSolutions);
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetCourse.Cli;
-using NetCourse.Cli.Book;
+using NetCourse.Book;
 using NetCourse.Lab;
 
 namespace NetCourse.Tests.Lab;
