@@ -11,7 +11,7 @@ namespace NetCourse.Notebooks.Tests;
 public class ChapterWithoutCaptureRightsTests
 {
     private const string User = "nobody";
-    private static readonly Lazy<(string Home, IReadOnlyList<string>? Launcher)> Student = new(PrepareStudent);
+    private static readonly Lazy<(string Home, IReadOnlyList<string>? Launcher, string Root)> Student = new(PrepareStudent);
 
     public static TheoryData<string> CapturingChapters()
     {
@@ -29,11 +29,11 @@ public class ChapterWithoutCaptureRightsTests
     [MemberData(nameof(CapturingChapters))]
     public async Task A_capturing_chapter_runs_without_capture_rights_on_the_recorded_captures(string notebook)
     {
-        var (home, launcher) = Student.Value;
+        var (home, launcher, root) = Student.Value;
         var slug = Path.GetFileNameWithoutExtension(notebook);
         var executed = Path.Combine(home, slug + "-sans-droits.ipynb");
-        var result = await NotebookFixture.Runner.RunAsync(
-            Path.Combine(NotebookFixture.Root, "notebooks", notebook), executed, null,
+        var result = await new NetCourse.Book.NotebookRunner(root).RunAsync(
+            Path.Combine(root, "notebooks", notebook), executed, null,
             cellTimeout: TimeSpan.FromSeconds(180), runs: NotebookFixture.Runs, launcher: launcher);
         Assert.True(result.Succeeded, NotebookFixture.Describe(result));
         if (slug.StartsWith("06-", StringComparison.Ordinal))
@@ -45,11 +45,18 @@ public class ChapterWithoutCaptureRightsTests
         }
     }
 
-    /// <summary>As root: a HOME for nobody with the kernel spec and the pinned kernel tool. Unprivileged: nothing to do.</summary>
-    private static (string, IReadOnlyList<string>?) PrepareStudent()
+    /// <summary>
+    /// As root: a HOME for nobody with the kernel spec and the pinned kernel tool, and a copy of what the chapters need
+    /// that nobody can read (the clone may be in a folder of mode 700). Unprivileged: nothing to do.
+    /// </summary>
+    private static (string, IReadOnlyList<string>?, string) PrepareStudent()
     {
         if (!Environment.IsPrivilegedProcess)
-            return (Directory.CreateTempSubdirectory("netcourse-sans-droits").FullName, null);
+            return (Directory.CreateTempSubdirectory("netcourse-sans-droits").FullName, null, NotebookFixture.Root);
+        var newest = Directory.GetFiles(Path.Combine(NotebookFixture.Root, "artifacts", "pkgs"), "NetCourse.Lib.*.nupkg")
+            .OrderBy(File.GetLastWriteTimeUtc).Last();
+        var root = ReadableCopy.Of(NotebookFixture.Root, ["notebooks", "data", "tools", ".config", "NetCourse.sln",
+            Path.GetRelativePath(NotebookFixture.Root, newest)]);
         // A stable folder, so that nobody's NuGet cache and kernel tool survive between runs (only files in /tmp).
         var home = Path.Combine(Path.GetTempPath(), "netcourse-unprivileged-home");
         var kernels = Path.Combine(home, ".local", "share", "jupyter", "kernels", ".net-csharp");
@@ -62,10 +69,9 @@ public class ChapterWithoutCaptureRightsTests
             "env", $"HOME={home}", $"DOTNET_CLI_HOME={home}", "DOTNET_NOLOGO=1", "DOTNET_CLI_TELEMETRY_OPTOUT=1",
             $"JUPYTER_RUNTIME_DIR={Path.Combine(home, "runtime")}", $"NETCOURSE_KERNEL_LOCK={Path.Combine(home, "kernel.lock")}",
         ];
-        Run(["runuser", "-u", User, "--", .. environment, "dotnet", "tool", "restore"], NotebookFixture.Root);
-        // The shared lock (tools/execute_notebook.py) is taken here, as root: nobody cannot open root's lock file.
-        var lockPath = Environment.GetEnvironmentVariable("NETCOURSE_KERNEL_LOCK") is { Length: > 0 } l ? l : "/tmp/netcourse-kernel.lock";
-        return (home, ["flock", lockPath, "runuser", "-u", User, "--", .. environment]);
+        Run(["runuser", "-u", User, "--", .. environment, "dotnet", "tool", "restore"], root);
+        // Root's own kernel lock is taken here, as root (port 2048 is one for both): nobody cannot open root's lock file.
+        return (home, ["flock", NetCourse.Book.KernelLock.Path, "runuser", "-u", User, "--", .. environment], root);
     }
 
     private static void Run(params string[] command) => Run(command, null);

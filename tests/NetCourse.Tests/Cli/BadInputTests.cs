@@ -107,7 +107,7 @@ public class BadInputTests
         var capture = Path.Combine(Path.GetTempPath(), "nc-noroot.pcap");
         var result = MachineCheck.IsRoot
             ? ExternalCommand.Run("runuser", ["-u", "nobody", "--", "env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "DOTNET_NOLOGO=1",
-                "/usr/bin/dotnet", CliServer.CliDll, "capture", "-i", "lo", "-c", "1", "--timeout", "2", "-w", capture], TimeSpan.FromSeconds(60))
+                "/usr/bin/dotnet", CliServer.UnprivilegedCliDll, "capture", "-i", "lo", "-c", "1", "--timeout", "2", "-w", capture], TimeSpan.FromSeconds(60))
             : Cli("capture", "-i", "lo", "-c", "1", "--timeout", "2", "-w", capture);
         AssertOneLineFrenchError(result, "droits insuffisants");
     }

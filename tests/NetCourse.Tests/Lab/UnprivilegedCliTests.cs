@@ -3,14 +3,15 @@ using NetCourse.Lab;
 namespace NetCourse.Tests.Lab;
 
 /// <summary>
-/// The command line as a user without root: as root (CI) the CLI is run as « nobody » through runuser; as a normal user
-/// it is run directly (it is then unprivileged already). Either way the unprivileged paths are really exercised.
+/// The command line as a user without root: as root (CI) the CLI is run as « nobody » through runuser, from a copy it can
+/// read (the clone may be in a folder of mode 700); as a normal user it is run directly (it is then unprivileged
+/// already). Either way the unprivileged paths are really exercised.
 /// </summary>
 public class UnprivilegedCliTests
 {
     private static CommandResult RunCli(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.dll");
+        var dll = NetCourse.Tests.Sockets.CliServer.UnprivilegedCliDll;
         var env = new[] { "env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "DOTNET_CLI_TELEMETRY_OPTOUT=1", "DOTNET_NOLOGO=1", "/usr/bin/dotnet", dll };
         return MachineCheck.IsRoot
             ? ExternalCommand.Run("runuser", ["-u", "nobody", "--", .. env, .. args], TimeSpan.FromSeconds(60))

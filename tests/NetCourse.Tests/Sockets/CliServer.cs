@@ -23,6 +23,26 @@ internal sealed partial class CliServer : IAsyncDisposable
 
     public int Pid => process.Id;
 
+    /// <summary>
+    /// The CLI that a user who cannot read this clone (the clone may be in a folder of mode 700) can still run: as root,
+    /// a world-readable copy of the CLI's own build folder; otherwise the CLI itself.
+    /// </summary>
+    public static string UnprivilegedCliDll
+    {
+        get
+        {
+            if (!Environment.IsPrivilegedProcess) return CliDll;
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name; // debug or release
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var folder = Path.Combine(dir.FullName, "bin", "NetCourse.Cli", configuration);
+                if (File.Exists(Path.Combine(folder, "NetCourse.Cli.deps.json")))
+                    return Path.Combine(ReadableCopy.Of(folder, "."), "NetCourse.Cli.dll");
+            }
+            throw new FileNotFoundException("dossier de construction de NetCourse.Cli introuvable : construisez lib/NetCourse.Cli.");
+        }
+    }
+
     public static string CliDll
     {
         get
