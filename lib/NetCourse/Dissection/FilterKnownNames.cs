@@ -24,7 +24,7 @@ internal static class FilterKnownNames
         "igmp.type", "ip.addr", "ip.checksum", "ip.dsfield", "ip.dst", "ip.flags",
         "ip.flags.df", "ip.flags.mf", "ip.flags.rb", "ip.frag_offset", "ip.hdr_len", "ip.id",
         "ip.len", "ip.proto", "ip.src", "ip.ttl", "ip.version", "ipv6.addr",
-        "ipv6.dst", "ipv6.flow", "ipv6.fraghdr.ident", "ipv6.fraghdr.more", "ipv6.fraghdr.offset", "ipv6.hlim", "ipv6.nxt", "ipv6.plen",
+        "ipv6.dst", "ipv6.flow", "ipv6.fraghdr", "ipv6.fraghdr.ident", "ipv6.fraghdr.more", "ipv6.fraghdr.offset", "ipv6.hlim", "ipv6.nxt", "ipv6.plen",
         "ipv6.src", "ipv6.tclass", "ipv6.version", "llc.dsap", "llc.oui", "llc.pid",
         "llc.ssap", "mpls.label", "mpls.ttl", "null.family", "ppp.address", "ppp.control",
         "ppp.protocol", "sll.etype", "sll.halen", "sll.hatype", "sll.ifindex", "sll.pkttype",

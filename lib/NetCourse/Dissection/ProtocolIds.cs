@@ -6,7 +6,8 @@ internal static class ProtocolIds
     private static readonly string[] Names =
     [
         "frame", "eth", "sll", "null", "ppp", "mpls", "vlan", "llc", "cdp", "stp", "loop", "raw", "arp", "ip", "ipv6",
-        "icmp", "icmpv6", "igmp", "tcp", "udp", "dns", "mdns", "http", "tls", "data", "_ws.malformed",
+        "ipv6.fraghdr", "icmp", "icmpv6", "igmp", "tcp", "udp", "dns", "mdns", "http", "tls", "data",
+        "_ws.malformed",
     ];
 
     private static readonly Dictionary<string, int> ByName = Names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
