@@ -23,12 +23,12 @@ internal static class Profile
         {
             Console.WriteLine($"tour {round}");
             Measure("lecture seule", () => CaptureFileReader.ReadRaw(path).Count());
-            Measure("lecture + dissection (champs choisis)", () => CaptureFileReader.Read(path, wanted).Count());
-            Measure("lecture + dissection (tous les champs)", () => CaptureFileReader.Read(path).Count());
+            Measure("lecture + dissection (champs choisis)", () => CaptureFileDissector.Read(path, wanted).Count());
+            Measure("lecture + dissection (tous les champs)", () => CaptureFileDissector.Read(path).Count());
             Measure("+ 37 champs en texte", () =>
             {
                 var n = 0;
-                foreach (var p in CaptureFileReader.Read(path, wanted))
+                foreach (var p in CaptureFileDissector.Read(path, wanted))
                 {
                     foreach (var f in Fields)
                         _ = p.FieldText(f);
@@ -39,7 +39,7 @@ internal static class Profile
             Measure("+ règle de couleur seule", () =>
             {
                 var n = 0;
-                foreach (var p in CaptureFileReader.Read(path, wanted))
+                foreach (var p in CaptureFileDissector.Read(path, wanted))
                 {
                     _ = rules.Match(p);
                     n++;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using NetCourse.Bench.Dissect;
 using NetCourse.Capture;
+using NetCourse.Dissection;
 
 // Dissection benchmark (not a test): netcourse dissect vs tshark -T fields on the same synthetic capture, then
 // streaming memory on a 1 000 000-packet file. Usage: NetCourse.Bench.Dissect NETCOURSE_CLI [packets] [streamPackets];
@@ -65,7 +66,7 @@ try
     // In-process: the heap after each 100 000 packets stays level when nothing keeps the packets.
     Console.Write("tas géré tous les 100 000 paquets (Mo) :");
     long count = 0;
-    foreach (var packet in CaptureFileReader.Read(big))
+    foreach (var packet in CaptureFileDissector.Read(big))
     {
         _ = packet.FieldText("tcp.seq");
         if (++count % 100_000 == 0)

@@ -1,6 +1,6 @@
 namespace NetCourse.Charts;
 
-/// <summary>The chart description the bridge reads (mirrors NetCourse.Visuals.ChartSpec).</summary>
+/// <summary>The chart description the bridge reads (mirrors NetCourse.Html.ChartSpec).</summary>
 public sealed class BridgeChartSpec
 {
     /// <summary>bar, column, line, scatter or sunburst.</summary>

@@ -1,10 +1,10 @@
 using System.Reflection;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
-using NetCourse.Interactive;
-using NetCourse.Visuals;
+using NetCourse.Course;
+using NetCourse.Html;
 
-namespace NetCourse.Interactive.Kernel;
+namespace NetCourse.KernelExtension;
 
 /// <summary>
 /// Loaded by the kernel on <c>#r "nuget: NetCourse.Lib, *-*"</c>: registers one HTML formatter per course type
@@ -19,7 +19,7 @@ public sealed class NetCourseKernelExtension : IKernelExtension
         .ToArray();
 
     /// <inheritdoc />
-    public Task OnLoadAsync(Microsoft.DotNet.Interactive.Kernel kernel)
+    public Task OnLoadAsync(Kernel kernel)
     {
         RegisterFormatters();
         kernel.RegisterForDisposal(() => LiveResources.StopAllAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));

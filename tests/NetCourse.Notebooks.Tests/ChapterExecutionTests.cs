@@ -22,7 +22,7 @@ public class ChapterExecutionTests
     private static void AssertNothingLeftBehind(string notebook)
     {
         var namespaces = File.Exists("/usr/sbin/ip") || File.Exists("/usr/bin/ip")
-            ? NetCourse.Lab.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(10)).Output
+            ? NetCourse.Platform.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(10)).Output
             : "";
         // The chapters' lab is "nc-lab" (library tests use random nc-tXXXX names, so parallel test runs do not interfere).
         Assert.DoesNotContain("nc-lab", namespaces);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NetCourse.Course;
 
 namespace NetCourse.Notebooks.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using NetCourse.Course;
 
 namespace NetCourse.Notebooks.Tests;
 

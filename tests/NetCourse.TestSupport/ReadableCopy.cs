@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NetCourse.Lab;
 using Xunit;
+using NetCourse.Platform;
 
 namespace NetCourse.TestSupport;
 

@@ -1,5 +1,6 @@
 using NetCourse.Lab;
 using Xunit;
+using NetCourse.Platform;
 
 namespace NetCourse.TestSupport;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NetCourse.Capture;
+using NetCourse.Dissection;
 
 namespace NetCourse.Cli.Capture;
 

@@ -73,7 +73,7 @@ public sealed class DissectCommand : ICliCommand
                 var batch = new List<DissectedPacket>(BatchSize);
                 try
                 {
-                    foreach (var packet in CaptureFileReader.Read(path, wanted))
+                    foreach (var packet in CaptureFileDissector.Read(path, wanted))
                     {
                         batch.Add(packet);
                         if (batch.Count == BatchSize)

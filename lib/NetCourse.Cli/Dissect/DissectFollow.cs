@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NetCourse.Capture;
 using NetCourse.Dissection.Follow;
+using NetCourse.Dissection;
 
 namespace NetCourse.Cli.Dissect;
 
@@ -32,7 +33,7 @@ internal static class DissectFollow
         var follower = new TcpStreamFollower(request!.Stream);
         try
         {
-            foreach (var packet in CaptureFileReader.Read(path, TcpStreamFollower.RequiredFields))
+            foreach (var packet in CaptureFileDissector.Read(path, TcpStreamFollower.RequiredFields))
                 follower.Add(packet);
         }
         catch (CaptureFileException e)

@@ -1,5 +1,5 @@
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 
@@ -55,12 +55,12 @@ public sealed record DnsQueryResult(string Name, DnsRecordType Type, string Serv
     {
         var ok = Error is null && Response!.ResponseCode == DnsResponseCode.NoError && Addresses.Count > 0;
         var html = new StringBuilder("<div style=\"font-family:sans-serif;font-size:13px\">");
-        html.Append($"<div style=\"color:{(ok ? "#060" : "#a00")};font-weight:bold\">{Html.Encode(Summary)}</div>");
-        html.Append($"<div style=\"color:#666\">serveur {Html.Encode(Server)} — statut {Html.Encode(Status)} — {ElapsedMs.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ms</div>");
+        html.Append($"<div style=\"color:{(ok ? "#060" : "#a00")};font-weight:bold\">{HtmlText.Encode(Summary)}</div>");
+        html.Append($"<div style=\"color:#666\">serveur {HtmlText.Encode(Server)} — statut {HtmlText.Encode(Status)} — {ElapsedMs.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ms</div>");
         html.Append("<details><summary>Les octets échangés</summary>");
-        html.Append($"<div>Question ({QueryBytes.Length} octets) :</div><pre>{Html.Encode(HexDump(QueryBytes))}</pre>");
+        html.Append($"<div>Question ({QueryBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(QueryBytes))}</pre>");
         if (ResponseBytes.Length > 0)
-            html.Append($"<div>Réponse ({ResponseBytes.Length} octets) :</div><pre>{Html.Encode(HexDump(ResponseBytes))}</pre>");
+            html.Append($"<div>Réponse ({ResponseBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(ResponseBytes))}</pre>");
         html.Append("</details></div>");
         return html.ToString();
     }

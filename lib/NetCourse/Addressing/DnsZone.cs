@@ -1,5 +1,5 @@
 using System.Net;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 

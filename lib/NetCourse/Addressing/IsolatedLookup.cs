@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Addressing;
 

@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 
@@ -17,8 +17,8 @@ public sealed record LookupResult(string Name, IReadOnlyList<string> Addresses, 
     {
         var time = ElapsedMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         return Succeeded
-            ? $"<div style=\"font-family:sans-serif\"><b>{Html.Encode(Name)}</b> → {Html.Encode(string.Join(", ", Addresses))} <span style=\"color:#666\">({time} ms)</span></div>"
-            : $"<div style=\"font-family:sans-serif;color:#a00\"><b>{Html.Encode(Name)}</b> : {Html.Encode(Error)} <span style=\"color:#666\">({time} ms)</span></div>";
+            ? $"<div style=\"font-family:sans-serif\"><b>{HtmlText.Encode(Name)}</b> → {HtmlText.Encode(string.Join(", ", Addresses))} <span style=\"color:#666\">({time} ms)</span></div>"
+            : $"<div style=\"font-family:sans-serif;color:#a00\"><b>{HtmlText.Encode(Name)}</b> : {HtmlText.Encode(Error)} <span style=\"color:#666\">({time} ms)</span></div>";
     }
 
     /// <inheritdoc />

@@ -1,6 +1,6 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 

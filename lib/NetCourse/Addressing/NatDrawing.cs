@@ -1,5 +1,5 @@
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 
@@ -54,14 +54,14 @@ public static class NatDrawing
 
     private static string Node(int x, int y, string name, string address, string fill, string stroke, int w = 110, int h = 60) =>
         $"<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"/>"
-        + $"<text x=\"{x + w / 2}\" y=\"{y + 24}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">{Html.Encode(name)}</text>"
-        + $"<text x=\"{x + w / 2}\" y=\"{y + 42}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{Html.Encode(address)}</text>";
+        + $"<text x=\"{x + w / 2}\" y=\"{y + 24}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">{HtmlText.Encode(name)}</text>"
+        + $"<text x=\"{x + w / 2}\" y=\"{y + 42}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{HtmlText.Encode(address)}</text>";
 
     private static string Arrow(int x1, int y1, int x2, int y2) =>
         $"<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"#374151\" stroke-width=\"2\" marker-end=\"url(#nc-nat-arrow)\"/>";
 
     private static string Packet(int x, int y, string source, string destination) =>
         $"<rect x=\"{x}\" y=\"{y}\" width=\"178\" height=\"36\" rx=\"4\" fill=\"#fff\" stroke=\"#9ca3af\"/>"
-        + $"<text x=\"{x + 6}\" y=\"{y + 15}\" font-size=\"11\" fill=\"#b91c1c\">{Html.Encode(source)}</text>"
-        + $"<text x=\"{x + 6}\" y=\"{y + 30}\" font-size=\"11\" fill=\"#333\">{Html.Encode(destination)}</text>";
+        + $"<text x=\"{x + 6}\" y=\"{y + 15}\" font-size=\"11\" fill=\"#b91c1c\">{HtmlText.Encode(source)}</text>"
+        + $"<text x=\"{x + 6}\" y=\"{y + 30}\" font-size=\"11\" fill=\"#333\">{HtmlText.Encode(destination)}</text>";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Addressing;
 

@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Addressing;
 
@@ -11,12 +11,12 @@ public sealed record OwnAddressResult(string Target, string Address, string Meth
 {
     /// <inheritdoc />
     public string ToHtml() => Method == "routes"
-        ? $"<div style=\"font-family:sans-serif\"><b>Sans route, pas d'adresse source</b> <span style=\"color:#666\">(méthode : lecture de la table de routage)</span><br/>{Html.Encode(Explanation)}</div>"
+        ? $"<div style=\"font-family:sans-serif\"><b>Sans route, pas d'adresse source</b> <span style=\"color:#666\">(méthode : lecture de la table de routage)</span><br/>{HtmlText.Encode(Explanation)}</div>"
         : Method == "refusé"
-        ? $"<div style=\"font-family:sans-serif;color:#a00\"><b>Cible « {Html.Encode(Target)} » refusée</b><br/>{Html.Encode(Explanation)}</div>"
-        : $"<div style=\"font-family:sans-serif\"><b>Mon adresse : {Html.Encode(Address.Length == 0 ? "introuvable" : Address)}</b> " +
-          $"<span style=\"color:#666\">(méthode : {Html.Encode(Method == "udp-connect" ? "connexion UDP vers " + Target : "lecture des interfaces")})</span>" +
-          $"<br/>{Html.Encode(Explanation)}</div>";
+        ? $"<div style=\"font-family:sans-serif;color:#a00\"><b>Cible « {HtmlText.Encode(Target)} » refusée</b><br/>{HtmlText.Encode(Explanation)}</div>"
+        : $"<div style=\"font-family:sans-serif\"><b>Mon adresse : {HtmlText.Encode(Address.Length == 0 ? "introuvable" : Address)}</b> " +
+          $"<span style=\"color:#666\">(méthode : {HtmlText.Encode(Method == "udp-connect" ? "connexion UDP vers " + Target : "lecture des interfaces")})</span>" +
+          $"<br/>{HtmlText.Encode(Explanation)}</div>";
 
     /// <inheritdoc />
     public override string ToString() => $"{Address} ({Method}) — {Explanation}";

@@ -1,30 +1,16 @@
-using NetCourse.Dissection;
 using SharpPcap;
 using SharpPcap.LibPcap;
+using NetCourse.Dissection;
 
 namespace NetCourse.Capture;
 
 /// <summary>
 /// Reads pcap and pcapng files with SharpPcap (libpcap), one frame at a time: memory stays flat however long the
-/// file is. <see cref="Read(string)"/> yields dissected packets; <see cref="ReadRaw(string)"/> yields raw frames.
+/// file is. <see cref="ReadRaw(string)"/> yields raw frames (Dissection's <c>CaptureFileDissector</c> dissects them).
 /// </summary>
 public static class CaptureFileReader
 {
-    /// <summary>
-    /// Dissects every packet of a capture file, streaming. Throws <see cref="CaptureFileException"/> (French message)
-    /// when the file cannot be opened, or — after the packets before the damage — when it is truncated or damaged.
-    /// </summary>
-    public static IEnumerable<DissectedPacket> Read(string path) => Read(path, null);
-
-    /// <summary>Like <see cref="Read(string)"/>, keeping only <paramref name="fields"/> in each packet (null: every field); see <see cref="PacketDissector(IEnumerable{string})"/>.</summary>
-    public static IEnumerable<DissectedPacket> Read(string path, IEnumerable<string>? fields)
-    {
-        var dissector = new PacketDissector(fields);
-        foreach (var frame in ReadRaw(path))
-            yield return dissector.Dissect(frame.Data, frame.LinkType, frame.Timestamp, frame.OriginalLength);
-    }
-
-    /// <summary>Reads the raw frames of a capture file, streaming, with the same errors as <see cref="Read(string)"/>.</summary>
+    /// <summary>Reads the raw frames of a capture file, streaming, throwing <see cref="CaptureFileException"/> (French message) when the file cannot be opened, or — after the frames before the damage — when it is truncated or damaged.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IEnumerable<RawFrame> ReadRaw(string path)
     {

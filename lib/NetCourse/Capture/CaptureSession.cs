@@ -1,4 +1,5 @@
-using NetCourse.Visuals;
+using NetCourse.Course;
+using NetCourse.Html;
 
 namespace NetCourse.Capture;
 
@@ -80,15 +81,15 @@ public sealed class CaptureSession : IAsyncDisposable, IHtmlView
     {
         if (IsLive)
         {
-            var filter = string.IsNullOrWhiteSpace(Options.Filter) ? "tout le trafic" : $"filtre <code>{Html.Encode(Options.Filter)}</code>";
+            var filter = string.IsNullOrWhiteSpace(Options.Filter) ? "tout le trafic" : $"filtre <code>{HtmlText.Encode(Options.Filter)}</code>";
             return $"<div style=\"border-left:6px solid #2e7d32;background:#e8f5e9;padding:6px 10px;font-family:sans-serif\">"
-                + $"<b>Capture en direct</b> sur <code>{Html.Encode(Options.Device)}</code> ({filter}) : au plus {Options.MaxPackets} paquets, "
+                + $"<b>Capture en direct</b> sur <code>{HtmlText.Encode(Options.Device)}</code> ({filter}) : au plus {Options.MaxPackets} paquets, "
                 + $"au plus {Options.EffectiveTimeout.TotalSeconds:0} s. Les paquets des cellules suivantes sont enregistrés.</div>";
         }
         return "<div style=\"border-left:6px solid #e65100;background:#fff3e0;padding:6px 10px;font-family:sans-serif\">"
-            + $"<b>Pas de capture en direct</b> : {Html.Encode(Status.Reason)}<br>"
-            + (Status.HowToEnable.Length > 0 ? $"Pour capturer en direct : {Html.Encode(Status.HowToEnable)}<br>" : "")
-            + $"À la place, le chapitre utilise la capture enregistrée <code>data/{Html.Encode(FallbackFile)}</code>, faite par "
+            + $"<b>Pas de capture en direct</b> : {HtmlText.Encode(Status.Reason)}<br>"
+            + (Status.HowToEnable.Length > 0 ? $"Pour capturer en direct : {HtmlText.Encode(Status.HowToEnable)}<br>" : "")
+            + $"À la place, le chapitre utilise la capture enregistrée <code>data/{HtmlText.Encode(FallbackFile)}</code>, faite par "
             + "<code>data/make-captures.sh</code> : elle montre le même échange.</div>";
     }
 

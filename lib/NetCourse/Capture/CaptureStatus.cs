@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Capture;
 
@@ -11,9 +11,9 @@ public sealed record CaptureStatus(bool CanCapture, string Device, string Reason
 {
     /// <inheritdoc />
     public string ToHtml() => CanCapture
-        ? $"<div style=\"border-left:6px solid #2e7d32;background:#e8f5e9;padding:6px 10px;font-family:sans-serif\"><b>Capture possible</b> : {Html.Encode(Reason)}</div>"
-        : $"<div style=\"border-left:6px solid #e65100;background:#fff3e0;padding:6px 10px;font-family:sans-serif\"><b>Capture impossible</b> : {Html.Encode(Reason)}"
-          + (HowToEnable.Length > 0 ? $"<br>Pour l'activer : <code>{Html.Encode(HowToEnable)}</code>" : "") + "</div>";
+        ? $"<div style=\"border-left:6px solid #2e7d32;background:#e8f5e9;padding:6px 10px;font-family:sans-serif\"><b>Capture possible</b> : {HtmlText.Encode(Reason)}</div>"
+        : $"<div style=\"border-left:6px solid #e65100;background:#fff3e0;padding:6px 10px;font-family:sans-serif\"><b>Capture impossible</b> : {HtmlText.Encode(Reason)}"
+          + (HowToEnable.Length > 0 ? $"<br>Pour l'activer : <code>{HtmlText.Encode(HowToEnable)}</code>" : "") + "</div>";
 
     /// <inheritdoc />
     public override string ToString() => CanCapture ? $"oui — {Reason}" : $"non — {Reason} {HowToEnable}".TrimEnd();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SharpPcap;
 using SharpPcap.LibPcap;
+using NetCourse.Course;
 
 namespace NetCourse.Capture;
 

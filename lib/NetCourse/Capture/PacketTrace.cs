@@ -37,19 +37,6 @@ public sealed class PacketTrace
     /// <summary>The number of frames.</summary>
     public int Count => Frames.Count;
 
-    /// <summary>Dissects every frame, in order (Wireshark's field names, TCP analysis across the capture).</summary>
-    public IReadOnlyList<NetCourse.Dissection.DissectedPacket> Dissect()
-    {
-        var dissector = new NetCourse.Dissection.PacketDissector();
-        var packets = new List<NetCourse.Dissection.DissectedPacket>(Frames.Count);
-        foreach (var frame in Frames)
-        {
-            var seconds = Math.DivRem(frame.UnixNanoseconds, 1_000_000_000L, out var nanos);
-            packets.Add(dissector.Dissect(frame.Data, LinkType, seconds + nanos / 1_000_000_000m, frame.OriginalLength));
-        }
-        return packets;
-    }
-
     /// <summary>Writes the capture as a pcap file (microsecond timestamps), readable by Wireshark and tshark.</summary>
     public void WritePcap(string path)
     {

@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Classroom;
 
@@ -51,9 +51,9 @@ public sealed class ClassSession : IAsyncDisposable, IHtmlView
     public string ToHtml()
     {
         var where = Local is null
-            ? $"<p>Connecté à la classe de l'enseignant ({Html.Encode(Client.Server.ToString())}).</p>"
-            : $"<p>Pas d'adresse : classe locale sur la boucle locale ({Html.Encode(Local.Server.EndPoint.ToString())}), "
-              + $"avec des camarades simulés. Son tableau de bord : {Html.Encode(Local.Dashboard.Url)}</p>";
+            ? $"<p>Connecté à la classe de l'enseignant ({HtmlText.Encode(Client.Server.ToString())}).</p>"
+            : $"<p>Pas d'adresse : classe locale sur la boucle locale ({HtmlText.Encode(Local.Server.EndPoint.ToString())}), "
+              + $"avec des camarades simulés. Son tableau de bord : {HtmlText.Encode(Local.Dashboard.Url)}</p>";
         return "<div>" + where + Client.ToHtml() + "</div>";
     }
 

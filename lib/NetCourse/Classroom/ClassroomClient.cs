@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Classroom;
 
@@ -210,11 +210,11 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
     public string ToHtml()
     {
         var html = new StringBuilder("<div style=\"font-family:system-ui,sans-serif\">")
-            .Append("<p>").Append(Html.Encode($"Vous êtes « {Name} » dans la classe de {Server} ({(Connected ? "connecté" : "déconnecté")}).")).Append("</p><ol style=\"list-style:none;padding:0\">");
+            .Append("<p>").Append(HtmlText.Encode($"Vous êtes « {Name} » dans la classe de {Server} ({(Connected ? "connecté" : "déconnecté")}).")).Append("</p><ol style=\"list-style:none;padding:0\">");
         foreach (var m in Received.TakeLast(40))
         {
             html.Append("<li><span style=\"color:#888;font-size:12px\">").Append(m.Time.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)).Append("</span> ");
-            html.Append(m.From is null ? $"<i style=\"color:#666\">{Html.Encode(m.Text)}</i>" : $"<b>{Html.Encode(m.From)}</b> : {Html.Encode(m.Text)}");
+            html.Append(m.From is null ? $"<i style=\"color:#666\">{HtmlText.Encode(m.Text)}</i>" : $"<b>{HtmlText.Encode(m.From)}</b> : {HtmlText.Encode(m.Text)}");
             html.Append("</li>");
         }
         return html.Append("</ol></div>").ToString();

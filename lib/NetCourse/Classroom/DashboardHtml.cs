@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Classroom;
 
 /// <summary>
 /// The dashboard's HTML, in French, offline (no external resource). Every name and message goes through
-/// <see cref="Html.Encode"/>: students' text is never markup. The page refreshes by fetching <c>/tableau</c> (the same
+/// <see cref="HtmlText.Encode"/>: students' text is never markup. The page refreshes by fetching <c>/tableau</c> (the same
 /// fragment, escaped by the server) every second from a script file, so the page needs no inline script and its
 /// Content-Security-Policy can forbid every other script.
 /// </summary>
@@ -51,7 +51,7 @@ internal static class DashboardHtml
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>"
         + "<body style=\"max-width:1100px;margin:1em auto;padding:0 1em;font-family:system-ui,sans-serif\">"
         + "<h1>Classe NetCourse — tableau de bord</h1>"
-        + $"<p>Les élèves se connectent à <b>{Html.Encode(chatAddress)}</b> (<code>nc {Html.Encode(chatAddress.Replace(':', ' '))}</code>, "
+        + $"<p>Les élèves se connectent à <b>{HtmlText.Encode(chatAddress)}</b> (<code>nc {HtmlText.Encode(chatAddress.Replace(':', ' '))}</code>, "
         + "ou depuis les chapitres 2 et 5). Cette page est en lecture seule et se met à jour toute seule. "
         + "<span id=\"etat\" style=\"color:#666\"></span></p>"
         + $"<div id=\"tableau\">{Fragment(snapshot)}</div><script src=\"tableau.js\"></script></body></html>";
@@ -76,8 +76,8 @@ internal static class DashboardHtml
             foreach (var t in s.Students)
             {
                 var minutes = (int)Math.Max(0, (s.Taken - t.Since).TotalMinutes);
-                html.Append("<tr><td class=\"nc-nom\">").Append(Html.Encode(t.Name)).Append("</td><td>")
-                    .Append(Html.Encode(t.Address?.ToString() ?? "?")).Append("</td><td>")
+                html.Append("<tr><td class=\"nc-nom\">").Append(HtmlText.Encode(t.Name)).Append("</td><td>")
+                    .Append(HtmlText.Encode(t.Address?.ToString() ?? "?")).Append("</td><td>")
                     .Append(CultureInfo.InvariantCulture, $"{t.Since:HH:mm:ss} ({minutes} min)</td><td>{t.Messages}</td>");
                 foreach (var c in chapters)
                 {
@@ -97,8 +97,8 @@ internal static class DashboardHtml
             foreach (var m in s.Messages.Reverse().Take(MessagesShown))
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li><time>{m.Time:HH:mm:ss}</time>");
-                if (m.From is null) html.Append("<span class=\"nc-notice\">").Append(Html.Encode(m.Text)).Append("</span>");
-                else html.Append("<b>").Append(Html.Encode(m.From)).Append("</b> : ").Append(Html.Encode(m.Text)).Append(m.WasCut ? " […]" : "");
+                if (m.From is null) html.Append("<span class=\"nc-notice\">").Append(HtmlText.Encode(m.Text)).Append("</span>");
+                else html.Append("<b>").Append(HtmlText.Encode(m.From)).Append("</b> : ").Append(HtmlText.Encode(m.Text)).Append(m.WasCut ? " […]" : "");
                 html.Append("</li>");
             }
             html.Append("</ol>");

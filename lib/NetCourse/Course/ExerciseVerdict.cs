@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Course;
 
@@ -35,30 +35,30 @@ public sealed record ExerciseVerdict(string Id, string Title, VerdictState State
         };
         var html = new System.Text.StringBuilder()
             .Append($"<div class=\"netcourse-exercise\" style=\"font-family:sans-serif;border-left:6px solid {colour};background:{background};padding:6px 12px;margin:4px 0\">")
-            .Append($"<div style=\"color:{colour};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{Html.Encode(Title)} <code style=\"color:#777;font-size:11px\">{Html.Encode(Id)}</code>")
+            .Append($"<div style=\"color:{colour};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{HtmlText.Encode(Title)} <code style=\"color:#777;font-size:11px\">{HtmlText.Encode(Id)}</code>")
             .Append(Tries > 0 && State != VerdictState.Passed ? $" — essai n°{Tries}" : "").Append("</span></div>")
-            .Append($"<div style=\"margin-top:2px\">{Html.Encode(Feedback)}</div>");
+            .Append($"<div style=\"margin-top:2px\">{HtmlText.Encode(Feedback)}</div>");
         if (Wire.Count > 0)
         {
             html.Append("<div style=\"margin-top:4px;font-size:13px\"><b>Sur le réseau :</b><ol style=\"margin:2px 0 0 0;padding-left:22px\">");
-            foreach (var line in Wire) html.Append($"<li>{Html.Encode(line)}</li>");
+            foreach (var line in Wire) html.Append($"<li>{HtmlText.Encode(line)}</li>");
             html.Append("</ol></div>");
         }
         if (State == VerdictState.Passed && Explanation is { Length: > 0 })
-            html.Append($"<div style=\"margin-top:4px\"><b>Pourquoi :</b> {Html.Encode(Explanation)}</div>");
+            html.Append($"<div style=\"margin-top:4px\"><b>Pourquoi :</b> {HtmlText.Encode(Explanation)}</div>");
         if (Hint is { Length: > 0 } && State != VerdictState.Passed)
-            html.Append($"<div style=\"margin-top:4px\"><b>Indice :</b> {Html.Encode(Hint)}</div>");
+            html.Append($"<div style=\"margin-top:4px\"><b>Indice :</b> {HtmlText.Encode(Hint)}</div>");
         if (Solution is { Length: > 0 } && State != VerdictState.Passed)
         {
             // A button, not Jupyter's default disclosure triangle: inline styles survive the notebook's stylesheet, and
             // the marker is hidden both ways browsers draw it (list-style and the webkit pseudo-element).
-            var id = Html.NewId("nc-sol");
+            var id = HtmlText.NewId("nc-sol");
             html.Append($"<style>#{id}>summary::-webkit-details-marker{{display:none}}#{id}>summary::marker{{content:\"\"}}</style>")
                 .Append($"<details id=\"{id}\" style=\"margin-top:6px\"{(State == VerdictState.SolutionShown ? " open" : "")}>")
                 .Append("<summary style=\"display:inline-block;list-style:none;cursor:pointer;background:#1565c0;color:#fff;padding:3px 12px;border-radius:4px;font-weight:bold;user-select:none\">Voir la solution</summary>")
-                .Append($"<pre style=\"background:#fff;border:1px solid #ddd;padding:6px;margin:6px 0 0 0;white-space:pre-wrap\">{Html.Encode(Solution)}</pre>");
+                .Append($"<pre style=\"background:#fff;border:1px solid #ddd;padding:6px;margin:6px 0 0 0;white-space:pre-wrap\">{HtmlText.Encode(Solution)}</pre>");
             if (Explanation is { Length: > 0 })
-                html.Append($"<div style=\"margin-top:4px\">{Html.Encode(Explanation)}</div>");
+                html.Append($"<div style=\"margin-top:4px\">{HtmlText.Encode(Explanation)}</div>");
             html.Append("</details>");
         }
         return html.Append("</div>").ToString();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Course;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -49,7 +49,7 @@ public sealed class ChecksumExplanation : IHtmlView
     {
         static string H(uint v, int digits = 4) => "0x" + v.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var html = new StringBuilder();
-        html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><b>Somme de contrôle — ").Append(Html.Encode(Title)).Append("</b>");
+        html.Append("<div style=\"font-family:sans-serif;font-size:13px\"><b>Somme de contrôle — ").Append(HtmlText.Encode(Title)).Append("</b>");
         html.Append("<div style=\"font-family:monospace;margin:4px 0\">mots de 16 bits (le champ somme de contrôle compté à 0) : ");
         html.Append(string.Join(" + ", Words.Select(w => w.ToString("x4", CultureInfo.InvariantCulture)))).Append("</div>");
         html.Append("<ol style=\"margin:2px 0\">");

@@ -1,5 +1,5 @@
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -27,14 +27,14 @@ public sealed class ColoringComparisonView : IHtmlView
         {
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top\">");
             html.Append("<td style=\"text-align:left\">").Append(Swatch(e.Background, e.Foreground, e.Colour)).Append("</td>");
-            html.Append("<td style=\"text-align:left\">").Append(Html.Encode(e.SourceUsage)).Append("</td>");
-            html.Append("<td style=\"text-align:left\">").Append(Html.Encode(string.Join(", ", e.RealRules))).Append("</td>");
-            html.Append("<td style=\"text-align:left;color:#1a7f37\">✔ ").Append(Html.Encode(e.Right)).Append("</td>");
-            html.Append("<td style=\"text-align:left;color:#b3261e\">✘ ").Append(Html.Encode(e.Wrong)).Append("</td></tr>");
+            html.Append("<td style=\"text-align:left\">").Append(HtmlText.Encode(e.SourceUsage)).Append("</td>");
+            html.Append("<td style=\"text-align:left\">").Append(HtmlText.Encode(string.Join(", ", e.RealRules))).Append("</td>");
+            html.Append("<td style=\"text-align:left;color:#1a7f37\">✔ ").Append(HtmlText.Encode(e.Right)).Append("</td>");
+            html.Append("<td style=\"text-align:left;color:#b3261e\">✘ ").Append(HtmlText.Encode(e.Wrong)).Append("</td></tr>");
         }
         html.Append("</table></div>");
         html.Append("<div style=\"flex:1 1 420px\"><h4 style=\"margin:4px 0\">Les règles réelles de Wireshark (la première qui correspond gagne)</h4>");
-        html.Append("<div style=\"color:#555;margin-bottom:4px\">Source : ").Append(Html.Encode(Rules.Origin)).Append("</div>");
+        html.Append("<div style=\"color:#555;margin-bottom:4px\">Source : ").Append(HtmlText.Encode(Rules.Origin)).Append("</div>");
         html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse\"><tr><th style=\"text-align:left\">#</th><th style=\"text-align:left\">Règle</th><th style=\"text-align:left\">Filtre</th></tr>");
         var n = 0;
         foreach (var r in Rules.Rules)
@@ -42,7 +42,7 @@ public sealed class ColoringComparisonView : IHtmlView
             n++;
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top\"><td style=\"text-align:left\">").Append(n).Append("</td>");
             html.Append("<td style=\"text-align:left\">").Append(Swatch(r.Background, r.Foreground, r.Name)).Append("</td>");
-            html.Append("<td style=\"text-align:left\"><code style=\"white-space:pre-wrap\">").Append(Html.Encode(r.FilterText)).Append("</code>");
+            html.Append("<td style=\"text-align:left\"><code style=\"white-space:pre-wrap\">").Append(HtmlText.Encode(r.FilterText)).Append("</code>");
             if (!r.Enabled) html.Append(" <em>(désactivée)</em>");
             if (r.Error is not null) html.Append(" <em>(filtre illisible)</em>");
             html.Append("</td></tr>");
@@ -52,5 +52,5 @@ public sealed class ColoringComparisonView : IHtmlView
     }
 
     private static string Swatch(string background, string foreground, string label) =>
-        $"<span style=\"display:inline-block;min-width:9em;padding:2px 6px;border:1px solid #888;background:{background};color:{foreground}\">{Html.Encode(label)}</span>";
+        $"<span style=\"display:inline-block;min-width:9em;padding:2px 6px;border:1px solid #888;background:{background};color:{foreground}\">{HtmlText.Encode(label)}</span>";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NetCourse.Dissection;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -40,11 +40,11 @@ public sealed class DetailsPaneView : IHtmlView
                 ? $"{Packet.CapturedLength} capturés"
                 : string.Create(CultureInfo.InvariantCulture, $"{layer.Offset}–{layer.Offset + layer.Length - 1} ({layer.Length})");
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Colour(layer.Kind)).Append("\">");
-            html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>").Append(Html.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
+            html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>").Append(HtmlText.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
             foreach (var f in layer.Fields.Take(40))
-                html.Append("<li><code>").Append(Html.Encode(f.Name)).Append("</code> = ").Append(Html.Encode(f.Value.Display)).Append("</li>");
-            html.Append("</ul></details></td><td style=\"text-align:left\">").Append(Html.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(Html.Encode(LayerPalette.FrenchName(layer.Kind)))
-                .Append("</td><td style=\"text-align:left\">").Append(Html.Encode(range)).Append("</td></tr>");
+                html.Append("<li><code>").Append(HtmlText.Encode(f.Name)).Append("</code> = ").Append(HtmlText.Encode(f.Value.Display)).Append("</li>");
+            html.Append("</ul></details></td><td style=\"text-align:left\">").Append(HtmlText.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(HtmlText.Encode(LayerPalette.FrenchName(layer.Kind)))
+                .Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(range)).Append("</td></tr>");
         }
         html.Append("</table></div>");
         return html.ToString();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -44,7 +44,7 @@ public sealed record DisplayFilterCheckReport(string Filter, FilterTarget Target
     public string ToHtml()
     {
         var html = new StringBuilder("<div style=\"font-family:sans-serif;font-size:13px\">");
-        html.Append("<p style=\"color:").Append(Passed ? "#2e7d32" : "#c62828").Append("\">").Append(Html.Encode(Feedback)).Append("</p>");
+        html.Append("<p style=\"color:").Append(Passed ? "#2e7d32" : "#c62828").Append("\">").Append(HtmlText.Encode(Feedback)).Append("</p>");
         var rows = WronglyKept.Select(p => Row("gardé à tort", p)).Concat(Missed.Select(p => Row("oublié", p))).ToArray();
         if (rows.Length > 0 && Error is null)
             html.Append(new HtmlTable("Les paquets en cause", ["", "n°", "source → destination", "protocole", "info"], rows).ToHtml());

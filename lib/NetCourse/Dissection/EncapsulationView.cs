@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using NetCourse.Dissection;
-using NetCourse.Visuals;
 using PacketDotNet;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -86,7 +86,7 @@ public sealed class EncapsulationView : IHtmlView
     {
         var html = new StringBuilder();
         html.Append("<div style=\"font-family:sans-serif;font-size:13px\">");
-        html.Append("<div style=\"font-weight:bold;margin:4px 0\">").Append(Html.Encode(Title)).Append(" — ")
+        html.Append("<div style=\"font-weight:bold;margin:4px 0\">").Append(HtmlText.Encode(Title)).Append(" — ")
             .Append(Bytes.Count.ToString(CultureInfo.InvariantCulture)).Append(" octets</div>");
         AppendNested(html, 0);
         html.Append("<div style=\"margin:10px 0 4px 0;font-weight:bold\">Les mêmes octets, à la suite, colorés par couche</div>");
@@ -94,7 +94,7 @@ public sealed class EncapsulationView : IHtmlView
         html.Append("<div style=\"margin-top:6px\">");
         foreach (var l in Layers)
             html.Append("<span style=\"display:inline-block;margin-right:10px;padding:1px 6px;background:").Append(LayerPalette.Colour(l.Kind)).Append("\">")
-                .Append(Html.Encode(l.Name)).Append(" — ").Append(Html.Encode(LayerPalette.FrenchName(l.Kind))).Append(" (")
+                .Append(HtmlText.Encode(l.Name)).Append(" — ").Append(HtmlText.Encode(LayerPalette.FrenchName(l.Kind))).Append(" (")
                 .Append(l.HeaderLength.ToString(CultureInfo.InvariantCulture)).Append(" octets)</span>");
         html.Append("</div></div>");
         return html.ToString();
@@ -106,8 +106,8 @@ public sealed class EncapsulationView : IHtmlView
         var l = Layers[index];
         var colour = LayerPalette.Colour(l.Kind);
         html.Append("<div style=\"border:2px solid #555;border-radius:6px;padding:6px;margin:4px 0;background:").Append(colour).Append("\">");
-        html.Append("<div><b>").Append(Html.Encode(l.Name)).Append("</b> <span style=\"color:#333\">— ")
-            .Append(Html.Encode(LayerPalette.FrenchName(l.Kind))).Append(", ").Append(Html.Encode(LayerPalette.UnitName(l.Kind))).Append(" de ")
+        html.Append("<div><b>").Append(HtmlText.Encode(l.Name)).Append("</b> <span style=\"color:#333\">— ")
+            .Append(HtmlText.Encode(LayerPalette.FrenchName(l.Kind))).Append(", ").Append(HtmlText.Encode(LayerPalette.UnitName(l.Kind))).Append(" de ")
             .Append(l.TotalLength.ToString(CultureInfo.InvariantCulture)).Append(" octets");
         if (index + 1 < Layers.Count) html.Append(" dont ").Append(l.HeaderLength.ToString(CultureInfo.InvariantCulture)).Append(" d'en-tête");
         html.Append("</span></div>");
@@ -140,7 +140,7 @@ public sealed class EncapsulationView : IHtmlView
                 {
                     var layer = LayerAt(i);
                     var bg = layer is null ? "#ffffff" : LayerPalette.Colour(layer.Kind);
-                    html.Append("<span style=\"background:").Append(bg).Append("\" title=\"").Append(Html.Encode(layer?.Name ?? "bourrage")).Append("\">")
+                    html.Append("<span style=\"background:").Append(bg).Append("\" title=\"").Append(HtmlText.Encode(layer?.Name ?? "bourrage")).Append("\">")
                         .Append(Bytes[i].ToString("x2", CultureInfo.InvariantCulture)).Append("</span> ");
                 }
                 else html.Append("   ");
@@ -150,7 +150,7 @@ public sealed class EncapsulationView : IHtmlView
             for (var i = row; i < Math.Min(row + 16, Bytes.Count); i++)
             {
                 var b = Bytes[i];
-                html.Append(b is >= 0x20 and < 0x7f ? Html.Encode(((char)b).ToString()) : ".");
+                html.Append(b is >= 0x20 and < 0x7f ? HtmlText.Encode(((char)b).ToString()) : ".");
             }
             html.Append('\n');
         }

@@ -1,6 +1,6 @@
 using System.Text;
 using NetCourse.Dissection;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -34,12 +34,12 @@ public sealed class NetworkModelsView : IHtmlView
             var bg = LayerPalette.Colour(r.Kind);
             html.Append("<tr style=\"border-top:1px solid #999\">");
             html.Append("<td style=\"text-align:left;background:").Append(bg).Append(";text-align:center\">").Append(r.Osi).Append("</td>");
-            html.Append("<td style=\"text-align:left;background:").Append(bg).Append("\">").Append(Html.Encode(r.OsiName)).Append("</td>");
+            html.Append("<td style=\"text-align:left;background:").Append(bg).Append("\">").Append(HtmlText.Encode(r.OsiName)).Append("</td>");
             if (r.TcpIp is not null)
                 html.Append("<td rowspan=\"").Append(r.TcpIpRows).Append("\" style=\"background:").Append(bg)
-                    .Append(";text-align:center;font-weight:bold;border:1px solid #999\">").Append(Html.Encode(r.TcpIp)).Append("</td>");
-            html.Append("<td style=\"text-align:left\">").Append(Html.Encode(r.Unit)).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(r.Protocols)).Append("</td><td style=\"text-align:left\">")
-                .Append(Html.Encode(r.Wireshark)).Append("</td></tr>");
+                    .Append(";text-align:center;font-weight:bold;border:1px solid #999\">").Append(HtmlText.Encode(r.TcpIp)).Append("</td>");
+            html.Append("<td style=\"text-align:left\">").Append(HtmlText.Encode(r.Unit)).Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(r.Protocols)).Append("</td><td style=\"text-align:left\">")
+                .Append(HtmlText.Encode(r.Wireshark)).Append("</td></tr>");
         }
         html.Append("</table>");
         html.Append("<p style=\"font-family:sans-serif;font-size:12px;color:#444\">La ligne <b>Frame</b> de Wireshark n'appartient à aucun modèle : ")

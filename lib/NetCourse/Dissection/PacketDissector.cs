@@ -6,7 +6,7 @@ namespace NetCourse.Dissection;
 /// HTTP messages split over several segments), so frames must be given in capture order. A truncated or malformed
 /// frame is dissected as far as it goes and marked <see cref="DissectedPacket.IsMalformed"/> (bytes are checked where
 /// they are read; there is no catch-all, so a dissector bug throws instead of hiding as a malformed packet).
-/// Read a whole file with <see cref="NetCourse.Capture.CaptureFileReader.Read(string)"/>.
+/// Read a whole file with <see cref="CaptureFileDissector.Read(string)"/>.
 /// </summary>
 public sealed class PacketDissector
 {

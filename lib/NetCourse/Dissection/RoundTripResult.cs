@@ -1,7 +1,7 @@
 using System.Text;
 using NetCourse.Capture;
 using NetCourse.Dissection;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection;
 
@@ -20,15 +20,15 @@ public sealed record RoundTripResult(bool IsLive, string Explanation, PacketTrac
         html.Append("<style>table.nc-left td, table.nc-left th { text-align: left; }</style>");
         html.Append("<div style=\"font-family:sans-serif;font-size:13px\">");
         html.Append(IsLive ? "<div><b>🔴 En direct</b> — " : "<div><b>📄 Sans capture en direct</b> — ")
-            .Append(Html.Encode(Explanation)).Append("</div>");
+            .Append(HtmlText.Encode(Explanation)).Append("</div>");
         html.Append("<table class=\"nc-left\" style=\"border-collapse:collapse;margin-top:4px\"><tr><th style=\"text-align:left\">No.</th><th style=\"text-align:left\">Source</th><th style=\"text-align:left\">Destination</th><th style=\"text-align:left\">Protocole</th><th style=\"text-align:left\">Longueur</th><th style=\"text-align:left\">Info</th></tr>");
         foreach (var p in Packets)
         {
             var rule = ColoringRules.Default.Match(p);
             var style = rule is null ? "" : $" style=\"background:{rule.Background};color:{rule.Foreground}\"";
-            html.Append("<tr").Append(style).Append("><td style=\"text-align:left\">").Append(p.Number).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Source))
-                .Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Destination)).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Protocol))
-                .Append("</td><td style=\"text-align:left\">").Append(p.Length).Append("</td><td style=\"text-align:left\">").Append(Html.Encode(p.Info)).Append("</td></tr>");
+            html.Append("<tr").Append(style).Append("><td style=\"text-align:left\">").Append(p.Number).Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(p.Source))
+                .Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(p.Destination)).Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(p.Protocol))
+                .Append("</td><td style=\"text-align:left\">").Append(p.Length).Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(p.Info)).Append("</td></tr>");
         }
         html.Append("</table></div>");
         return html.ToString();

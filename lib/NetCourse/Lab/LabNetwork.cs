@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
+using NetCourse.Platform;
 
 namespace NetCourse.Lab;
 
@@ -234,16 +235,16 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
         if (!IsUp)
         {
             html.Append("<p style=\"color:#8a4b00\"><b>Labo non construit.</b> ")
-                .Append(Html.Encode(Reason ?? "Le labo a été supprimé.")).Append("</p></div>");
+                .Append(HtmlText.Encode(Reason ?? "Le labo a été supprimé.")).Append("</p></div>");
             return html.ToString();
         }
         html.Append("<p><b>Labo en place</b> — ")
-            .Append(string.Join(" ⟶ ", Nodes.Select(n => $"<span title=\"{Html.Encode(n.Name)}\">{Html.Encode(n.RoleText)} {Html.Encode(n.FacingMachine?.ToString())}</span>")))
+            .Append(string.Join(" ⟶ ", Nodes.Select(n => $"<span title=\"{HtmlText.Encode(n.Name)}\">{HtmlText.Encode(n.RoleText)} {HtmlText.Encode(n.FacingMachine?.ToString())}</span>")))
             .Append("</p>");
         html.Append(new HtmlTable("Les nœuds du labo", ["rôle", "espace de noms / interface", "adresses"],
             Nodes.Select(n => (IReadOnlyList<string>)[n.RoleText, n.Name,
                 string.Join(", ", n.Addresses.Select(a => $"{a.Interface} : {a.Address}/{a.PrefixLength}"))]).ToArray()).ToHtml());
-        foreach (var note in Notes) html.Append("<p style=\"color:#555\">").Append(Html.Encode(note)).Append("</p>");
+        foreach (var note in Notes) html.Append("<p style=\"color:#555\">").Append(HtmlText.Encode(note)).Append("</p>");
         return html.Append("</div>").ToString();
     }
 

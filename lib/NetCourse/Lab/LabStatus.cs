@@ -1,4 +1,4 @@
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -14,7 +14,7 @@ public sealed record LabStatus(string Prefix, IReadOnlyList<LabNode> Nodes) : IH
     public string ToHtml() => Exists
         ? new HtmlTable($"Labo « {Prefix} »", ["rôle", "nom", "adresses"],
             Nodes.Select(n => (IReadOnlyList<string>)[n.RoleText, n.Name, string.Join(", ", n.Addresses.Select(a => $"{a.Interface} : {a.Address}/{a.PrefixLength}"))]).ToArray()).ToHtml()
-        : $"<p>Aucun labo « {Html.Encode(Prefix)} » sur cette machine.</p>";
+        : $"<p>Aucun labo « {HtmlText.Encode(Prefix)} » sur cette machine.</p>";
 
     /// <inheritdoc />
     public override string ToString() => Exists

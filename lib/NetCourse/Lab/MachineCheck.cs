@@ -4,7 +4,8 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Visuals;
+using NetCourse.Html;
+using NetCourse.Platform;
 
 namespace NetCourse.Lab;
 
@@ -89,8 +90,8 @@ public sealed record MachineCheck(IReadOnlyList<MachineCheckItem> Items) : IHtml
         {
             var (mark, colour) = item.Ok switch { true => ("✔", "#2e7d32"), false => ("✘", "#c62828"), null => ("•", "#555") };
             html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{colour};font-weight:bold\">{mark}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{Html.Encode(item.Item)}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{Html.Encode(item.Value)}</td></tr>");
+                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Item)}</td>")
+                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Value)}</td></tr>");
         }
         return html.Append("</table>").ToString();
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -22,9 +22,9 @@ public static class RouteDrawing
         var svg = new StringBuilder(4096);
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(width)}\" height=\"{F(height)}\" viewBox=\"0 0 {F(width)} {F(height)}\" font-family=\"sans-serif\" role=\"img\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title>{Html.Encode($"La route vers {trace.Target}")}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title>{HtmlText.Encode($"La route vers {trace.Target}")}</title>");
         svg.Append("<defs><marker id=\"nc-route-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{Html.Encode($"La route vers {trace.Target} ({trace.Source})")}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{HtmlText.Encode($"La route vers {trace.Target} ({trace.Source})")}</text>");
 
         double X(int i) => 20 + i * (boxWidth + gap);
         for (var i = 0; i < nodes; i++)
@@ -42,8 +42,8 @@ public static class RouteDrawing
                 svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(i) - gap)}\" y1=\"{F(top + boxHeight / 2)}\" x2=\"{F(X(i))}\" y2=\"{F(top + boxHeight / 2)}\" stroke=\"#374151\" stroke-width=\"2\"/>");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{F(X(i))}\" y=\"{F(top)}\" width=\"{F(boxWidth)}\" height=\"{F(boxHeight)}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i) + boxWidth / 2)}\" y=\"{F(top + 23)}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">{Html.Encode(title)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i) + boxWidth / 2)}\" y=\"{F(top + 42)}\" font-size=\"12\" text-anchor=\"middle\" font-family=\"monospace\">{Html.Encode(address)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i) + boxWidth / 2)}\" y=\"{F(top + 23)}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">{HtmlText.Encode(title)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i) + boxWidth / 2)}\" y=\"{F(top + 42)}\" font-size=\"12\" text-anchor=\"middle\" font-family=\"monospace\">{HtmlText.Encode(address)}</text>");
         }
 
         // One arrow per TTL: the probe leaves the machine and goes as far as its TTL lets it, then the answer comes back.
@@ -58,10 +58,10 @@ public static class RouteDrawing
             var what = hop.Reached ? "réponse d'écho" : hop.Address is null ? "aucune réponse" : "« temps dépassé »";
             var mean = hop.MeanMs is { } ms ? $", {ms.ToString("0.000", CultureInfo.InvariantCulture)} ms" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{F(X(0) + boxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{colour}\">{Html.Encode($"TTL {hop.Ttl} → {what}{mean}")}</text>");
+                $"<text x=\"{F(X(0) + boxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{colour}\">{HtmlText.Encode($"TTL {hop.Ttl} → {what}{mean}")}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture,
-            $"<text x=\"10\" y=\"{F(height - 12)}\" font-size=\"12\" fill=\"#555\">{Html.Encode("Chaque flèche est une sonde : elle s'arrête là où son TTL tombe à 0 ; le routeur qui la jette répond « temps dépassé ».")}</text>");
+            $"<text x=\"10\" y=\"{F(height - 12)}\" font-size=\"12\" fill=\"#555\">{HtmlText.Encode("Chaque flèche est une sonde : elle s'arrête là où son TTL tombe à 0 ; le routeur qui la jette répond « temps dépassé ».")}</text>");
         svg.Append("</svg>");
         return new SvgDrawing($"La route vers {trace.Target}", svg.ToString());
     }

@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Visuals;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
+using NetCourse.Dissection;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -220,7 +221,7 @@ public sealed class TracerouteCapture : IHtmlView
     {
         var html = new StringBuilder("<div style=\"font-family:monospace;font-size:12px\">");
         html.Append("<div style=\"font-family:sans-serif;font-weight:bold;margin:4px 0\">")
-            .Append(Html.Encode($"{Packets.Count} paquet(s) ICMP — {Source}")).Append("</div>");
+            .Append(HtmlText.Encode($"{Packets.Count} paquet(s) ICMP — {Source}")).Append("</div>");
         html.Append("<table style=\"border-collapse:collapse\"><tr style=\"background:#ddd;text-align:left\"><th style=\"text-align:left\">N°</th><th style=\"text-align:left\">Temps</th><th style=\"text-align:left\">Source</th>"
             + "<th style=\"text-align:left\">Destination</th><th style=\"text-align:left\">TTL</th><th style=\"text-align:left\">Info</th></tr>");
         foreach (var p in Packets)
@@ -231,7 +232,7 @@ public sealed class TracerouteCapture : IHtmlView
                 .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Number}</td>")
                 .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Time.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture)}</td>")
                 .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Source}</td><td style=\"padding:1px 6px;text-align:left\">{p.Destination}</td>")
-                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Ttl}</td><td style=\"padding:1px 6px;text-align:left\">{Html.Encode(p.Info)}</td></tr>");
+                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Ttl}</td><td style=\"padding:1px 6px;text-align:left\">{HtmlText.Encode(p.Info)}</td></tr>");
         }
         return html.Append("</table></div>").ToString();
     }

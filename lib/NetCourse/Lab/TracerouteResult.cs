@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -52,7 +52,7 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     public string ToHtml()
     {
         if (Error is not null && Hops.Count == 0)
-            return $"<p style=\"color:#c62828;font-family:sans-serif\">Traceroute vers {Html.Encode(Target.ToString())} impossible : {Html.Encode(Error)}</p>";
+            return $"<p style=\"color:#c62828;font-family:sans-serif\">Traceroute vers {HtmlText.Encode(Target.ToString())} impossible : {HtmlText.Encode(Error)}</p>";
         var rows = Hops.Select(h => (IReadOnlyList<string>)[
             h.Ttl.ToString(System.Globalization.CultureInfo.InvariantCulture),
             h.Address?.ToString() ?? "*",

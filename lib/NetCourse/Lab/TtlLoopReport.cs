@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -84,7 +84,7 @@ public sealed record TtlLoopReport(string Source, IReadOnlyList<ProbeReply> Prob
     {
         var html = new StringBuilder("<div style=\"font-family:sans-serif;font-size:13px\">");
         html.Append("<p style=\"color:").Append(Passed ? "#2e7d32" : "#c62828").Append("\">").Append(Passed ? "✔ " : "✘ ")
-            .Append(Html.Encode(Feedback)).Append("</p>");
+            .Append(HtmlText.Encode(Feedback)).Append("</p>");
         var rows = Probes.Select((p, i) => (IReadOnlyList<string>)[
             (i + 1).ToString(CultureInfo.InvariantCulture), p.Ttl.ToString(CultureInfo.InvariantCulture),
             p.From?.ToString() ?? "*", p.From is null ? "pas de réponse" : p.Reached ? "destination (réponse d'écho)" : "routeur (temps dépassé)",

@@ -4,6 +4,7 @@ using NetCourse.Dissection;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
+using NetCourse.Platform;
 
 namespace NetCourse.Lab;
 

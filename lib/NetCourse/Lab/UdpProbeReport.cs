@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NetCourse.Capture;
 using NetCourse.Dissection;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Lab;
 
@@ -90,11 +90,11 @@ public sealed class UdpProbeReport : IHtmlView
     {
         var html = new StringBuilder("<div style=\"font-family:sans-serif;font-size:13px\">");
         html.Append("<p style=\"color:").Append(Passed ? "#2e7d32" : "#c62828").Append("\">").Append(Passed ? "✔ " : "✘ ")
-            .Append(Html.Encode(Feedback)).Append("</p>");
+            .Append(HtmlText.Encode(Feedback)).Append("</p>");
         if (Packets.Count > 0)
             html.Append(new HtmlTable(WasSent ? "Ce que la capture de lo a vu" : "La sonde relue depuis le fichier pcap", ["n°", "source", "destination", "protocole", "info"],
                 Packets.Select(p => (IReadOnlyList<string>)[p.Number.ToString(CultureInfo.InvariantCulture), p.Source, p.Destination, p.Protocol, p.Info]).ToArray()).ToHtml());
-        foreach (var note in Notes) html.Append("<p style=\"color:#555\">").Append(Html.Encode(note)).Append("</p>");
+        foreach (var note in Notes) html.Append("<p style=\"color:#555\">").Append(HtmlText.Encode(note)).Append("</p>");
         return html.Append("</div>").ToString();
     }
 

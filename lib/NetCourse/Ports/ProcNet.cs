@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Ports;
 

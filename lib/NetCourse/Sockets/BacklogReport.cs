@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Sockets;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using NetCourse.Course;
 
 namespace NetCourse.Sockets;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Sockets;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Sockets;
 
@@ -38,7 +38,7 @@ public sealed record EchoServerCheckReport(string Notice, IReadOnlyList<EchoTria
         var html = new StringBuilder("<div style=\"font-family:sans-serif\">");
         html.Append(new HtmlTable($"Votre serveur, essayé par de vrais clients — {Notice}", ["client", "a envoyé", "a reçu", "sur le fil"], rows).ToHtml());
         if (ServerProblem is not null)
-            html.Append("<p style=\"color:#c62828\">").Append(Html.Encode(ServerProblem)).Append("</p>");
+            html.Append("<p style=\"color:#c62828\">").Append(HtmlText.Encode(ServerProblem)).Append("</p>");
         return html.Append("</div>").ToString();
     }
 

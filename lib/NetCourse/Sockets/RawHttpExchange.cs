@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Sockets;
 
@@ -35,7 +35,7 @@ public sealed record RawHttpExchange(string Request, string Response, double Con
     /// <inheritdoc />
     public string ToHtml()
     {
-        static string Show(string text) => Html.Encode(text.Replace("\r\n", "⏎\n", StringComparison.Ordinal));
+        static string Show(string text) => HtmlText.Encode(text.Replace("\r\n", "⏎\n", StringComparison.Ordinal));
         var html = new StringBuilder();
         html.Append("<div style=\"display:flex;gap:12px;flex-wrap:wrap;font-family:sans-serif;font-size:13px\">");
         html.Append("<div style=\"flex:1;min-width:280px\"><b>Requête envoyée (→)</b><pre style=\"background:#eef5ff;padding:6px;white-space:pre-wrap\">")

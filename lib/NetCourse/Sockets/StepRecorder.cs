@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Sockets;
 

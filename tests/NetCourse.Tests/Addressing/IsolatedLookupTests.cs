@@ -1,5 +1,6 @@
 using NetCourse.Addressing;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Addressing;
 

@@ -1,5 +1,4 @@
 using NetCourse.Addressing;
-using NetCourse.Visuals;
 
 namespace NetCourse.Tests.Addressing;
 

@@ -83,5 +83,5 @@ public class OwnAddressTests
         Assert.Contains("ici même", OwnAddress.FromRouteTable("198.18.0.1", routes.Skip(1).ToArray(), "x").Explanation, StringComparison.Ordinal);
     }
 
-    private static string ExternalCommandOutput() => NetCourse.Lab.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(5)).Output;
+    private static string ExternalCommandOutput() => NetCourse.Platform.ExternalCommand.Run("ip", ["netns", "list"], TimeSpan.FromSeconds(5)).Output;
 }

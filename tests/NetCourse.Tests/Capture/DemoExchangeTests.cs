@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Capture;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Tests.Capture;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using NetCourse.Capture;
+using NetCourse.Dissection;
+using NetCourse.Dissection.Follow;
 
 namespace NetCourse.Tests.Capture;
 

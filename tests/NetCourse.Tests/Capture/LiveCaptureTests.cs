@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Capture;
-using NetCourse.Interactive;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Capture;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NetCourse.Capture;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Capture;
 

@@ -19,7 +19,7 @@ public class LocalClassroomTests
         var snapshot = session.Local.Server.Snapshot();
         Assert.Equal(4, snapshot.Students.Count);
         Assert.Contains(snapshot.Students, s => s.Progress.Count > 0);
-        Assert.Contains(NetCourse.Visuals.Html.Encode("Bien reçu, Léa !"), session.ToHtml());
+        Assert.Contains(NetCourse.Html.HtmlText.Encode("Bien reçu, Léa !"), session.ToHtml());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using NetCourse.Lab;
 using NetCourse.Tests.Sockets;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using NetCourse.Capture;
 using NetCourse.Dissection;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Dissection;
 

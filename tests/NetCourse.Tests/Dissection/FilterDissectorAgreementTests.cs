@@ -3,6 +3,7 @@ using NetCourse.Capture;
 using NetCourse.Cli;
 using NetCourse.Dissection;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Dissection;
 
@@ -39,9 +40,9 @@ public class FilterDissectorAgreementTests
         Assert.True(r.Succeeded, r.Error);
         var expected = r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => long.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var parsed = DisplayFilter.Parse(filter);
-        var ours = CaptureFileReader.Read(path).Where(parsed.Matches).Select(p => p.Number).ToArray();
+        var ours = CaptureFileDissector.Read(path).Where(parsed.Matches).Select(p => p.Number).ToArray();
 
-        Assert.NotEmpty(CaptureFileReader.Read(path));
+        Assert.NotEmpty(CaptureFileDissector.Read(path));
         Assert.Equal(expected, ours);
     }
 }

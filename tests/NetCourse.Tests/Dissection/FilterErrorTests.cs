@@ -83,7 +83,7 @@ public class FilterErrorTests
             Assert.Contains(field, DisplayFilter.KnownNames);
         // Every name the course dissector writes is known (read from a real packet of every data/ capture).
         foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap"))
-            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            foreach (var packet in CaptureFileDissector.Read(file))
             {
                 foreach (var layer in packet.Layers) Assert.Contains(layer.Protocol, DisplayFilter.KnownNames);
                 foreach (var field in packet.AllFields) Assert.Contains(field.Name, DisplayFilter.KnownNames);

@@ -46,7 +46,7 @@ public class FilterFastPathTests
         var rules = ColoringRules.Embedded;
         var packets = 0;
         var matches = 0;
-        foreach (var packet in CaptureFileReader.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
+        foreach (var packet in CaptureFileDissector.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
         {
             packets++;
             var plain = new Plain(packet);
@@ -71,7 +71,7 @@ public class FilterFastPathTests
         string[] masked = ["tcp.flags & 0x02", "tcp.flags & 0x10", "tcp.flags & 0x04", "eth[0] & 1", "eth.dst[0] & 1", "ip[0] & 0x0f",
             "tcp[13] & 0x12", "udp[1] & 0x01", "tcp.len & 1", "eth.type & 0x0800"];
         var matches = 0;
-        foreach (var packet in CaptureFileReader.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
+        foreach (var packet in CaptureFileDissector.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
         {
             foreach (var text in masked)
             {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Dissection;
 

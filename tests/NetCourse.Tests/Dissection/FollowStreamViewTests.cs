@@ -1,6 +1,7 @@
 using System.Text;
 using NetCourse.Dissection.Follow;
-using NetCourse.Interactive.Kernel;
+using NetCourse.KernelExtension;
+using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
 

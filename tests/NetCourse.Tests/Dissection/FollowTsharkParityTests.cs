@@ -7,6 +7,7 @@ using NetCourse.Cli.Dissect;
 using NetCourse.Lab;
 using NetCourse.TestSupport;
 using PacketDotNet;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Dissection;
 

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using NetCourse.Capture;
 using NetCourse.Dissection;
 using PacketDotNet;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Dissection;
 

@@ -267,7 +267,7 @@ public class FieldLookupTests
         var dissector = new PacketDissector();
         foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
         {
-            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            foreach (var packet in CaptureFileDissector.Read(file))
             {
                 seen.UnionWith(packet.AllFields.Select(f => f.Name));
                 Assert.All(packet.Layers, l => Assert.True(packet.HasProtocol(l.Protocol), l.Protocol));
@@ -296,7 +296,7 @@ public class FieldRowWriterTests
         var rows = new FieldRowWriter(fields);
         foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
         {
-            foreach (var packet in NetCourse.Capture.CaptureFileReader.Read(file))
+            foreach (var packet in CaptureFileDissector.Read(file))
             {
                 using var text = new StringWriter();
                 rows.Write(packet, text, "TCP");
@@ -311,10 +311,10 @@ public class FieldRowWriterTests
         string[] fields = ["ip.src", "tcp.stream", "tcp.ack", "http.request.uri", "tcp.analysis.flags", "frame.protocols"];
         foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
         {
-            var all = NetCourse.Capture.CaptureFileReader.Read(file).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
-            var some = NetCourse.Capture.CaptureFileReader.Read(file, fields).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
+            var all = CaptureFileDissector.Read(file).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
+            var some = CaptureFileDissector.Read(file, fields).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
             Assert.Equal(all, some);
-            Assert.Contains(NetCourse.Capture.CaptureFileReader.Read(file, fields), p => p.AllFields.Count() <= fields.Length + 2);
+            Assert.Contains(CaptureFileDissector.Read(file, fields), p => p.AllFields.Count() <= fields.Length + 2);
         }
     }
 }

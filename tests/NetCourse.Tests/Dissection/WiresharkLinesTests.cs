@@ -24,7 +24,7 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         foreach (var path in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal))
         {
             var tshark = Pdml(path);
-            var packets = CaptureFileReader.Read(path).ToList();
+            var packets = CaptureFileDissector.Read(path).ToList();
             Assert.Equal(tshark.Count, packets.Count);
             for (var i = 0; i < packets.Count; i++)
             {

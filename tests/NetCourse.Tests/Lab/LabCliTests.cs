@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetCourse.Cli.Lab;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Lab;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NetCourse.Cli;
 using NetCourse.Book;
 using NetCourse.Lab;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 
@@ -28,8 +29,8 @@ public class LabKernelTests
                 $"<configuration><packageSources><add key=\"netcourse-local\" value=\"{packages}\" /></packageSources></configuration>");
             var notebook = Path.Combine(folder, "labo-puis-erreur.ipynb");
             await File.WriteAllTextAsync(notebook, Notebook(
-                "#r \"nuget: NetCourse.Lib, *-*\"\nNetCourse.Interactive.Chapter.Open(8, \"Labo puis erreur\")",
-                "using NetCourse.Lab;\nusing NetCourse.Interactive;\n"
+                "#r \"nuget: NetCourse.Lib, *-*\"\nNetCourse.Course.Chapter.Open(8, \"Labo puis erreur\")",
+                "using NetCourse.Lab;\nusing NetCourse.Course;\n"
                 + $"var labo = await LiveResources.ReplaceAsync(\"labo\", () => LabNetwork.TryStartAsync(new LabOptions(\"{prefix}\", 2, 370, 0)));\n"
                 + "string.Join(\",\", LabNetwork.ListNamespaces(\"" + prefix + "\")) + (labo.IsUp ? \" UP\" : \" DOWN \" + labo.Reason)",
                 "throw new InvalidOperationException(\"échec volontaire au milieu du chapitre\");"));

@@ -1,6 +1,7 @@
 using System.Net;
-using NetCourse.Interactive;
 using NetCourse.Lab;
+using NetCourse.Course;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Lab;
 

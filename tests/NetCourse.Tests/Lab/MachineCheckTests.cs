@@ -1,5 +1,6 @@
 using NetCourse.Capture;
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Lab;
 

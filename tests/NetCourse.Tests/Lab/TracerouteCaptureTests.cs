@@ -1,6 +1,8 @@
 using System.Net;
 using NetCourse.Cli;
 using NetCourse.Lab;
+using NetCourse.Course;
+using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Lab;
 
@@ -147,7 +149,7 @@ public class TracerouteChartTests
         var trace = TracerouteCapture.Recorded().ToTrace();
         var chart = trace.Chart();
         Assert.Null(chart.Error);
-        var series = Assert.IsAssignableFrom<IReadOnlyList<NetCourse.Visuals.ChartSeries>>(chart.Spec.Series);
+        var series = Assert.IsAssignableFrom<IReadOnlyList<NetCourse.Html.ChartSeries>>(chart.Spec.Series);
         Assert.Equal(["sonde 1", "sonde 2", "sonde 3", "moyenne"], series.Select(s => s.Name));
         Assert.Equal(["TTL 1 · 198.18.1.2", "TTL 2 · 198.18.2.2", "TTL 3 · 198.18.3.2"], series[^1].XLabels ?? []);
         Assert.All(series[^1].Y, ms => Assert.InRange(ms, 0.0001, 1000));

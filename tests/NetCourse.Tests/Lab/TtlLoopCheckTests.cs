@@ -1,5 +1,6 @@
 using System.Net;
 using NetCourse.Lab;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 

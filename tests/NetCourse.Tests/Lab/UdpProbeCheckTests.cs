@@ -2,6 +2,7 @@ using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Lab;
 using PacketDotNet;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 

@@ -1,4 +1,5 @@
 using NetCourse.Lab;
+using NetCourse.Platform;
 
 namespace NetCourse.Tests.Lab;
 

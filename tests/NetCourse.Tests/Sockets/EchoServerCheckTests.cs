@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using NetCourse.Sockets;
+using NetCourse.Course;
 
 namespace NetCourse.Tests.Sockets;
 

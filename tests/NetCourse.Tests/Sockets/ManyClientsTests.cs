@@ -1,5 +1,4 @@
 using NetCourse.Sockets;
-using NetCourse.Visuals;
 
 namespace NetCourse.Tests.Sockets;
 

@@ -1,5 +1,6 @@
 using NetCourse.Addressing;
 using NetCourse.Capture;
+using NetCourse.Dissection;
 
 namespace NetCourse.Course.Exercises;
 

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using NetCourse.Interactive;
 using NetCourse.Sockets;
 
 namespace NetCourse.Course.Exercises;

@@ -1,5 +1,4 @@
 using System.Net;
-using NetCourse.Interactive;
 using NetCourse.Lab;
 
 namespace NetCourse.Course.Exercises;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Visuals;
+using NetCourse.Html;
 
 namespace NetCourse.Dissection.Follow;
 
@@ -43,8 +43,8 @@ public sealed class FollowStreamView : IHtmlView
         html.Append(CultureInfo.InvariantCulture, $"<div style=\"margin:2px 0\"><b>Suivre le flux TCP</b> (tcp.stream eq {s.Stream}) — ");
         html.Append(CultureInfo.InvariantCulture, $"{s.PacketCount} paquets, {toServer + toClient} octets de données</div>");
         html.Append("<div style=\"margin:2px 0\">");
-        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ClientColours};padding:0 4px\">client {Html.Encode(s.Client.ToString())} → serveur : {toServer} octets</span> ");
-        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ServerColours};padding:0 4px\">serveur {Html.Encode(s.Server.ToString())} → client : {toClient} octets</span>");
+        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ClientColours};padding:0 4px\">client {HtmlText.Encode(s.Client.ToString())} → serveur : {toServer} octets</span> ");
+        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ServerColours};padding:0 4px\">serveur {HtmlText.Encode(s.Server.ToString())} → client : {toClient} octets</span>");
         html.Append("</div>");
         html.Append("<pre style=\"white-space:pre-wrap;word-break:break-all;max-height:28em;overflow:auto;border:1px solid #ccc;");
         html.Append("padding:4px;margin:4px 0;font-size:12px;background:#fff\">");
@@ -59,7 +59,7 @@ public sealed class FollowStreamView : IHtmlView
                 continue;
             shown += take;
             html.Append("<span style=\"").Append(chunk.FromServer ? ServerColours : ClientColours).Append("\">");
-            html.Append(Html.Encode(Printable(chunk.Data.AsSpan(0, take))));
+            html.Append(HtmlText.Encode(Printable(chunk.Data.AsSpan(0, take))));
             html.Append("</span>");
         }
         if (s.Chunks.Count == 0)

@@ -1,0 +1,53 @@
+using System.Text;
+using NetCourse.Dissection;
+using NetCourse.Html;
+
+namespace NetCourse.Dissection;
+
+/// <summary>
+/// One packet as Wireshark's two lower panes show it: the details tree above, the bytes below. Clicking a layer of
+/// the tree highlights its bytes (a few lines of inline script; without script the selected layer stays highlighted).
+/// </summary>
+public sealed class PacketInspector : IHtmlView
+{
+    /// <summary>Creates the inspector.</summary>
+    /// <param name="packet">The packet.</param>
+    /// <param name="selected">The layer highlighted at first.</param>
+    public PacketInspector(DissectedPacket packet, LayerKind selected = LayerKind.Transport)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        Packet = packet;
+        Selected = selected;
+    }
+
+    /// <summary>The packet shown.</summary>
+    public DissectedPacket Packet { get; }
+
+    /// <summary>The layer highlighted at first.</summary>
+    public LayerKind Selected { get; }
+
+    /// <inheritdoc />
+    public string ToHtml()
+    {
+        var id = HtmlText.NewId("netcourse-inspector");
+        var html = new StringBuilder(8192);
+        html.Append("<style>");
+        foreach (var kind in Enum.GetValues<LayerKind>())
+        {
+            var k = (int)kind;
+            html.Append('#').Append(id).Append("[data-sel=\"").Append(k).Append("\"] .k").Append(k).Append("{background:#fff176}");
+        }
+        html.Append('#').Append(id).Append("[data-sel=\"0\"] pre span{background:#fff176}");
+        html.Append("</style>");
+        html.Append("<div id=\"").Append(id).Append("\" data-sel=\"").Append((int)Selected).Append("\">");
+        html.Append("<div style=\"font-family:sans-serif;font-size:13px;margin-bottom:4px\"><b>Paquet n° ").Append(Packet.Number).Append("</b> — ")
+            .Append(HtmlText.Encode(Packet.Info)).Append(" <span style=\"color:#777\">(cliquez sur une couche pour surligner ses octets)</span></div>");
+        html.Append(new PacketDetailsView(Packet).Render(id));
+        html.Append(PacketBytesView.Render(Packet, Selected, id));
+        html.Append("</div>");
+        return html.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => new PacketDetailsView(Packet) + Environment.NewLine + new PacketBytesView(Packet, Selected);
+}
