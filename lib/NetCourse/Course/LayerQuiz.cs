@@ -42,20 +42,17 @@ public static class LayerQuiz
         };
     }
 
-    /// <summary>Checks every answer against the packet; green only when all are right. Never throws.</summary>
-    public static ExerciseResult Check(DissectedPacket packet, IReadOnlyDictionary<string, string> answers)
+    /// <summary>Checks every answer against the packet; passed only when every field of <see cref="Fields"/> is answered right. Never throws.</summary>
+    public static (bool Passed, string Feedback) Check(DissectedPacket packet, IReadOnlyDictionary<string, string> answers)
     {
         ArgumentNullException.ThrowIfNull(packet);
         ArgumentNullException.ThrowIfNull(answers);
         var feedback = new StringBuilder();
         var right = 0;
-        var solution = new StringBuilder("var reponses = new Dictionary<string, string>\n{\n");
         foreach (var (field, answer) in answers)
         {
             var expected = LayerOf(packet, field);
             var given = ParseAnswer(answer);
-            var name = expected is { } e ? Word(e) : "(absent de ce paquet)";
-            solution.Append(CultureInfo.InvariantCulture, $"    [\"{field}\"] = \"{name}\",\n");
             if (expected is null) feedback.Append(CultureInfo.InvariantCulture, $"{field} : ce champ n'est pas dans ce paquet. ");
             else if (IsPhysical(answer)) feedback.Append(CultureInfo.InvariantCulture, $"{field} : ✘ la couche physique transporte des bits que Wireshark ne voit pas ; la ligne Frame, ce sont les métadonnées de la capture (média). ");
             else if (given is null) feedback.Append(CultureInfo.InvariantCulture, $"{field} : « {answer} » n'est pas un nom de couche (liaison, réseau, transport, application, média). ");
@@ -64,13 +61,10 @@ public static class LayerQuiz
         }
         var missing = Fields.Where(f => !answers.ContainsKey(f)).ToList();
         if (missing.Count > 0) feedback.Append(CultureInfo.InvariantCulture, $"Il manque une réponse pour : {string.Join(", ", missing)}. ");
-        solution.Append("};");
         // Every asked field must be there and right: deleting the hard answers does not pass.
         var passed = missing.Count == 0 && right == answers.Count;
         var summary = string.Create(CultureInfo.InvariantCulture, $"{right} bonne(s) réponse(s) sur {answers.Count}. ") + feedback.ToString().Trim();
-        return Exercise.Verdict("couches", passed, summary,
-            "Un champ appartient à l'en-tête qui le porte : les adresses MAC à la trame, les adresses IP et le TTL au paquet, les ports au segment. Ouvrez les entrées du panneau de détails ci-dessus.",
-            solution.ToString());
+        return (passed, summary);
     }
 
     /// <summary>The French word for a layer, as <see cref="ParseAnswer"/> reads it.</summary>

@@ -88,31 +88,9 @@ public class TracerouteCaptureTests
     }
 }
 
-public class TracerouteQuizTests
+public class TracerouteCaptureDissectionTests
 {
     private static readonly TracerouteCapture Capture = TracerouteCapture.Recorded();
-
-    [Theory]
-    [InlineData("2", true)]
-    [InlineData(" 2 ", true)]
-    [InlineData("3", false)]
-    [InlineData("deux", false)]
-    [InlineData("???", false)]
-    public void The_router_count_is_checked_against_the_trace(string answer, bool passed)
-    {
-        var result = TracerouteQuiz.RouterCount(Capture.ToTrace(), answer);
-        Assert.Equal(passed, result.Passed);
-        Assert.Contains("198.18.2.2", result.Solution);
-    }
-
-    [Fact]
-    public void The_ttl_questions_follow_the_capture()
-    {
-        Assert.True(TracerouteQuiz.ReachedTtl(Capture.ToTrace(), "3").Passed);
-        Assert.False(TracerouteQuiz.ReachedTtl(Capture.ToTrace(), "2").Passed);
-        Assert.True(TracerouteQuiz.ReplyTtl(Capture, "62").Passed);
-        Assert.False(TracerouteQuiz.ReplyTtl(Capture, "64").Passed);
-    }
 
     [Fact]
     public void The_capture_goes_through_the_course_dissector_with_the_same_numbers()
