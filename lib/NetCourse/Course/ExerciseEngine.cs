@@ -46,8 +46,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
         if (!definition.IsPrediction)
             return Problem(definition, $"« {definition.Id} » n'est pas une prédiction : utilisez Exercices.Verifier.");
         if (!applySolutions && AnswerText.IsStarting(prediction))
-            return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
-                "Remplacez ??? par votre prédiction, exécutez cette cellule, puis seulement la cellule suivante.", null, null, null, [], TriesOf(definition));
+            return NotAnswered(definition, "Remplacez ??? par votre prédiction, exécutez cette cellule, puis seulement la cellule suivante.");
         _predictions[definition.Id] = applySolutions ? SolutionMarker.Instance : prediction;
         var shown = applySolutions ? "(la solution)" : $"« {AnswerText.Show(prediction)} »";
         return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.Noted,
@@ -61,9 +60,8 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
         if (!definition.IsPrediction)
             return Problem(definition, $"« {definition.Id} » n'est pas une prédiction : utilisez Exercices.Verifier.");
         if (!_predictions.TryGetValue(definition.Id, out var prediction))
-            return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
-                "Aucune prédiction notée : remplacez ??? dans la cellule « Exercices.Predire » au-dessus, exécutez-la, puis relancez la mesure et cette cellule.",
-                null, null, null, [], TriesOf(definition));
+            return NotAnswered(definition,
+                "Aucune prédiction notée : remplacez ??? dans la cellule « Exercices.Predire » au-dessus, exécutez-la, puis relancez la mesure et cette cellule.");
         return Judge(definition, prediction is SolutionMarker ? null : prediction, runResult, forceSolution: prediction is SolutionMarker);
     });
 
@@ -90,8 +88,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
                 return Problem(definition, $"« {definition.Id} » n'est pas un exercice de code : utilisez Exercices.Verifier(\"{definition.Id}\", votreReponse).");
             var run = applySolutions ? exercise.Reference : code;
             if (run is null)
-                return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
-                    $"Écrivez votre code : {exercise.Signature}", null, null, null, [], TriesOf(definition));
+                return NotAnswered(definition, $"Écrivez votre code : {exercise.Signature}");
             if (!exercise.DelegateType.IsInstanceOfType(run))
                 return Problem(definition, $"Votre code doit avoir la forme {exercise.Signature} (types des paramètres compris).");
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,9 +103,9 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
                 report = new CodeReport(false, $"Votre code n'a pas fini en {exercise.Bound.TotalSeconds:0} s : une attente sans fin ? (chaque lecture doit avoir une réponse, ou un délai).", []);
             }
             if (report.DidNothing)
-                return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
+                return NotAnswered(definition,
                     report.Feedback.Length > 0 ? report.Feedback : "Votre code n'a encore rien fait : complétez-le puis ré-exécutez la cellule.",
-                    null, null, null, report.Wire, TriesOf(definition));
+                    report.Wire);
             return Record(definition, report.Passed, report.Feedback, report.Wire, "(code)", exercise.SolutionCode);
         }
         catch (Exception e)
@@ -125,8 +122,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
         if (applySolutions || forceSolution)
             answer = rule.SolutionValue;
         if (AnswerText.IsStarting(answer))
-            return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered,
-                "Remplacez ??? par votre réponse puis ré-exécutez la cellule.", null, null, null, [], TriesOf(definition));
+            return NotAnswered(definition, "Remplacez ??? par votre réponse puis ré-exécutez la cellule.");
         var passed = rule.Accepts(answer, out var feedback);
         if (passed)
         {
@@ -152,6 +148,16 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
             store.Update(definition.Id, KindName(definition), p => p with { SolutionShown = true });
         return new ExerciseVerdict(definition.Id, definition.Title, passed ? VerdictState.Passed : VerdictState.Wrong, feedback,
             passed ? null : definition.Hint, unlocked ? solution : null, definition.Explanation, wire, entry.Tries);
+    }
+
+    /// <summary>
+    /// The starting answer (or code that did nothing): not a try, so no hint and no count, but recorded as met and not
+    /// passed — the book's summary then says « not passed » for an untouched <c>???</c>, not « no cell checked it ».
+    /// </summary>
+    private ExerciseVerdict NotAnswered(ExerciseDefinition definition, string message, IReadOnlyList<string>? wire = null)
+    {
+        var entry = store.Update(definition.Id, KindName(definition), p => p);
+        return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered, message, null, null, null, wire ?? [], entry.Tries);
     }
 
     private ExerciseVerdict Guard(string id, Func<ExerciseDefinition, ExerciseVerdict> check)

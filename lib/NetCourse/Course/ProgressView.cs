@@ -33,7 +33,7 @@ public sealed class ProgressView : IHtmlView
         foreach (var chapter in ExerciseRegistry.All.GroupBy(e => e.Chapter).OrderBy(g => g.Key))
         {
             var passed = chapter.Count(e => progress.GetValueOrDefault(e.Id)?.Passed == true);
-            var tried = chapter.Count(e => progress.ContainsKey(e.Id));
+            var tried = chapter.Count(e => progress.GetValueOrDefault(e.Id) is { } p && (p.Passed || p.Tries > 0 || p.SolutionShown));
             rows.Add([chapter.Key.ToString(CultureInfo.InvariantCulture), $"{passed} / {chapter.Count()}", Bar(passed, chapter.Count()),
                 tried == 0 ? "pas encore commencé" : passed == chapter.Count() ? "terminé" : $"{tried} essayé(s)"]);
         }
@@ -51,7 +51,8 @@ public sealed class ProgressView : IHtmlView
         var rows = list.Select(e =>
         {
             var p = progress.GetValueOrDefault(e.Id);
-            var state = p is null ? "—" : p.Passed ? "✔ réussi" : $"✘ {p.Tries} essai(s)";
+            var state = p is null ? "—" : p.Passed ? "✔ réussi" : p.Tries > 0 ? $"✘ {p.Tries} essai(s)"
+                : p.SolutionShown ? "solution vue" : "pas encore répondu";
             return (IReadOnlyList<string>)[e.Id, e.Kind == ExerciseKind.Code ? "code" : e.IsPrediction ? "prédiction" : "question", e.Title, state];
         }).ToArray();
         var done = list.Count(e => progress.GetValueOrDefault(e.Id)?.Passed == true);

@@ -72,6 +72,30 @@ public class ExerciseEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_untouched_starting_answer_is_recorded_as_met_and_not_passed()
+    {
+        // The book's summary reads the progress file: a cell left at ??? must read « not passed », not « no cell ».
+        var engine = new ExerciseEngine(new ProgressStore(_file));
+
+        Assert.Equal(VerdictState.NotAnswered, engine.Check("ch1.lan-wan", "???").State);
+        Assert.Equal(VerdictState.NotAnswered, engine.Predict("ch4.prediction-port-ferme", "???").State);
+        Assert.Equal(VerdictState.NotAnswered, engine.CheckPrediction("ch5.prediction-backlog", null).State);
+        Assert.Equal(VerdictState.NotAnswered, (await engine.CheckCodeAsync("ch2.client", null)).State);
+
+        var recorded = new ProgressStore(_file).Read();
+        foreach (var id in new[] { "ch1.lan-wan", "ch4.prediction-port-ferme", "ch5.prediction-backlog", "ch2.client" })
+        {
+            Assert.True(recorded.TryGetValue(id, out var entry), $"{id} was not recorded");
+            Assert.False(entry.Passed);
+            Assert.Equal(0, entry.Tries); // the starting answer is not a try: no hint, no count
+        }
+        Assert.Equal("code", recorded["ch2.client"].Kind);
+        Assert.Contains("pas encore répondu", ProgressView.Exercises(engine.Store, 1).ToString());
+        var chapterOne = ProgressView.Chapters(engine.Store).ToString().Split('\n').Single(l => l.StartsWith("1 | ", StringComparison.Ordinal));
+        Assert.EndsWith("pas encore commencé", chapterOne);
+    }
+
+    [Fact]
     public void The_solution_can_be_asked_for_and_is_then_offered_at_once()
     {
         var engine = new ExerciseEngine(new ProgressStore(_file));
