@@ -1,4 +1,3 @@
-using NetCourse.Cli;
 using NetCourse.Book;
 
 namespace NetCourse.Notebooks.Tests;
@@ -6,7 +5,7 @@ namespace NetCourse.Notebooks.Tests;
 /// <summary>Where the repository and its notebooks are, and a runner for them.</summary>
 public static class NotebookFixture
 {
-    public static string Root { get; } = RepositoryRoot.Find();
+    public static string Root { get; } = TestPaths.Root;
 
     public static NotebookRunner Runner { get; } = new(Root);
 

@@ -13,7 +13,7 @@ namespace NetCourse.Tests.Cli;
 /// </summary>
 public class BadInputTests
 {
-    private static readonly string Repo = NetCourse.Cli.RepositoryRoot.Find();
+    private static readonly string Repo = TestPaths.Root;
 
     private static CommandResult Cli(params string[] args) =>
         ExternalCommand.Run("dotnet", [CliServer.CliDll, .. args], TimeSpan.FromSeconds(60));

@@ -7,7 +7,7 @@ public sealed class DissectCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Sample() =>
-        Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap").OrderByDescending(f => new FileInfo(f).Length).First();
+        TestPaths.Captures("*.pcap").OrderByDescending(f => new FileInfo(f).Length).First();
 
     [Fact]
     public void Not_a_capture_gives_one_french_line_and_exit_1()
@@ -65,7 +65,7 @@ public sealed class DissectCommandTests : IDisposable
     public void Display_filter_selects_the_same_packets_as_tshark()
     {
         Requires.Tool("tshark", "tshark");
-        foreach (var sample in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        foreach (var sample in TestPaths.Captures())
         {
             foreach (var filter in new[] { "tcp.flags.syn == 1", "udp || arp", "!tcp", "ip.ttl < 64 || tcp.analysis.flags" })
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NetCourse.Capture;
-using NetCourse.Cli;
 using NetCourse.Dissection;
 using NetCourse.Lab;
 using NetCourse.Platform;
@@ -35,7 +34,7 @@ public class FilterDissectorAgreementTests
     public void The_dissector_and_the_filter_select_what_tshark_selects(string file, string filter)
     {
         Requires.Tool("tshark", "tshark");
-        var path = Path.Combine(RepositoryRoot.Find(), "data", file);
+        var path = TestPaths.Capture(file);
         var r = ExternalCommand.Run("tshark", ["-n", "-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number"], TimeSpan.FromSeconds(60));
         Assert.True(r.Succeeded, r.Error);
         var expected = r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => long.Parse(l, CultureInfo.InvariantCulture)).ToArray();

@@ -82,7 +82,7 @@ public class FilterErrorTests
         foreach (var field in FilterTsharkCapture.Fields)
             Assert.Contains(field, DisplayFilter.KnownNames);
         // Every name the course dissector writes is known (read from a real packet of every data/ capture).
-        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap"))
+        foreach (var file in TestPaths.Captures("*.pcap"))
             foreach (var packet in CaptureFileDissector.Read(file))
             {
                 foreach (var layer in packet.Layers) Assert.Contains(layer.Protocol, DisplayFilter.KnownNames);

@@ -1,5 +1,4 @@
 using NetCourse.Capture;
-using NetCourse.Cli;
 using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
@@ -33,7 +32,7 @@ public class FilterFastPathTests
     public static TheoryData<string> Captures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in TestPaths.Captures())
             data.Add(Path.GetFileName(file));
         return data;
     }
@@ -46,7 +45,7 @@ public class FilterFastPathTests
         var rules = ColoringRules.Embedded;
         var packets = 0;
         var matches = 0;
-        foreach (var packet in CaptureFileDissector.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
+        foreach (var packet in CaptureFileDissector.Read(TestPaths.Capture(file)))
         {
             packets++;
             var plain = new Plain(packet);
@@ -71,7 +70,7 @@ public class FilterFastPathTests
         string[] masked = ["tcp.flags & 0x02", "tcp.flags & 0x10", "tcp.flags & 0x04", "eth[0] & 1", "eth.dst[0] & 1", "ip[0] & 0x0f",
             "tcp[13] & 0x12", "udp[1] & 0x01", "tcp.len & 1", "eth.type & 0x0800"];
         var matches = 0;
-        foreach (var packet in CaptureFileDissector.Read(Path.Combine(RepositoryRoot.Find(), "data", file)))
+        foreach (var packet in CaptureFileDissector.Read(TestPaths.Capture(file)))
         {
             foreach (var text in masked)
             {

@@ -1,4 +1,3 @@
-using NetCourse.Cli;
 using NetCourse.Dissection.Follow;
 
 namespace NetCourse.Tests.Dissection;
@@ -10,7 +9,7 @@ public sealed class FollowBadInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Handshake => Path.Combine(RepositoryRoot.Find(), "data", "06-tcp-handshake.pcap");
+    private static string Handshake => TestPaths.Capture("06-tcp-handshake.pcap");
 
     [Theory]
     [InlineData("follow,tcp,ascii")]
@@ -54,7 +53,7 @@ public sealed class FollowBadInputTests : IDisposable
         Assert.Equal("", output);
         AssertOneFrenchLine(error);
         Assert.Contains("de 0 à 0", error, StringComparison.Ordinal);
-        var ping = Path.Combine(RepositoryRoot.Find(), "data", "01-ping.pcap");
+        var ping = TestPaths.Capture("01-ping.pcap");
         FollowTsharkParityTests.RunFollow(ping, "follow,tcp,ascii,0", out exit, out error);
         Assert.Equal(1, exit);
         Assert.Contains("aucun flux TCP", error, StringComparison.Ordinal);

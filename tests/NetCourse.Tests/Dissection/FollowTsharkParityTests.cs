@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Cli;
 using NetCourse.Cli.Dissect;
 using NetCourse.Lab;
 using NetCourse.TestSupport;
@@ -27,7 +26,7 @@ public sealed class FollowTsharkParityTests : IDisposable
     public static TheoryData<string> Captures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal))
+        foreach (var file in TestPaths.Captures())
             data.Add(Path.GetFileName(file));
         return data;
     }
@@ -37,7 +36,7 @@ public sealed class FollowTsharkParityTests : IDisposable
     public void Every_tcp_stream_follows_as_tshark_prints_it(string name)
     {
         Requires.Tool("tshark", "tshark");
-        var path = Path.Combine(RepositoryRoot.Find(), "data", name);
+        var path = TestPaths.Capture(name);
         var streams = StreamsByTshark(path);
         foreach (var stream in streams)
         {
@@ -50,7 +49,7 @@ public sealed class FollowTsharkParityTests : IDisposable
     public void Data_holds_tcp_streams_to_follow()
     {
         Requires.Tool("tshark", "tshark");
-        var folder = Path.Combine(RepositoryRoot.Find(), "data");
+        var folder = TestPaths.Data;
         var total = Directory.GetFiles(folder, "*.pcap*").Sum(file => StreamsByTshark(file).Count);
         Assert.True(total >= 5, $"data/ ne contient que {total} flux TCP");
     }

@@ -265,7 +265,7 @@ public class FieldLookupTests
     {
         var seen = new HashSet<string>();
         var dissector = new PacketDissector();
-        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        foreach (var file in TestPaths.Captures())
         {
             foreach (var packet in CaptureFileDissector.Read(file))
             {
@@ -294,7 +294,7 @@ public class FieldRowWriterTests
     {
         string[] fields = ["frame.number", "frame.time_relative", "eth.src", "ip.addr", "ipv6.src", "tcp.flags", "tcp.seq", "dns.qry.name", "udp.port", "_ws.col.Protocol", "no.such.field"];
         var rows = new FieldRowWriter(fields);
-        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        foreach (var file in TestPaths.Captures())
         {
             foreach (var packet in CaptureFileDissector.Read(file))
             {
@@ -309,7 +309,7 @@ public class FieldRowWriterTests
     public void Selected_fields_give_the_same_text_as_all_fields()
     {
         string[] fields = ["ip.src", "tcp.stream", "tcp.ack", "http.request.uri", "tcp.analysis.flags", "frame.protocols"];
-        foreach (var file in Directory.GetFiles(Path.Combine(NetCourse.Cli.RepositoryRoot.Find(), "data"), "*.pcap*"))
+        foreach (var file in TestPaths.Captures())
         {
             var all = CaptureFileDissector.Read(file).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();
             var some = CaptureFileDissector.Read(file, fields).Select(p => string.Join('\t', fields.Select(p.FieldText))).ToList();

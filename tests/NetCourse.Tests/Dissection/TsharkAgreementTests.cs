@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using NetCourse.Cli;
 using NetCourse.Cli.Dissect;
 
 namespace NetCourse.Tests.Dissection;
@@ -34,7 +33,7 @@ public class TsharkAgreementTests
     }
 
     private static string[] CaptureFiles() =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal).ToArray();
+        TestPaths.Captures();
 
     [Fact]
     public void Data_folder_holds_captures()
@@ -47,7 +46,7 @@ public class TsharkAgreementTests
     public void Every_field_agrees_with_tshark(string name)
     {
         Requires.Tool("tshark", "tshark");
-        var path = Path.Combine(RepositoryRoot.Find(), "data", name);
+        var path = TestPaths.Capture(name);
         var tshark = RunTshark(path, Fields, "--color");
         var ours = RunDissect(path, Fields, out var exit, out var error);
         Assert.True(exit == 0, error);

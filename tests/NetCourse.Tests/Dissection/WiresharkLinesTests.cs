@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
 using NetCourse.Capture;
-using NetCourse.Cli;
 using NetCourse.Dissection;
 using Xunit.Abstractions;
 
@@ -21,7 +20,7 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0;
         var labelMisses = new List<string>();
         var lineMisses = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data"), "*.pcap*").Order(StringComparer.Ordinal))
+        foreach (var path in TestPaths.Captures())
         {
             var tshark = Pdml(path);
             var packets = CaptureFileDissector.Read(path).ToList();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NetCourse.Cli;
 using NetCourse.Book;
 using NetCourse.Lab;
 using NetCourse.Course;
@@ -17,7 +16,7 @@ public class LabKernelTests
     public async Task A_cell_failing_after_the_lab_is_built_leaves_nothing_once_the_kernel_ends()
     {
         Requires.Root("construire le labo depuis le noyau");
-        var root = RepositoryRoot.Find();
+        var root = TestPaths.Root;
         var packages = Path.Combine(root, "artifacts", "pkgs");
         Assert.True(Directory.Exists(packages), $"{packages} manque : dotnet build NetCourse.sln d'abord.");
         var prefix = $"nc-k{Random.Shared.Next(0x1000, 0xffff):x4}";

@@ -1,5 +1,4 @@
 using System.Net;
-using NetCourse.Cli;
 using NetCourse.Lab;
 using NetCourse.Course;
 using NetCourse.Dissection;
@@ -8,7 +7,7 @@ namespace NetCourse.Tests.Lab;
 
 public class TracerouteCaptureTests
 {
-    private static string Recorded => Path.Combine(RepositoryRoot.Find(), "data", "08-traceroute.pcap");
+    private static string Recorded => TestPaths.Capture("08-traceroute.pcap");
 
     [Fact]
     public void The_recorded_capture_shows_two_routers_then_the_host()

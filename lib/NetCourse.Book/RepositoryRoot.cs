@@ -1,4 +1,4 @@
-namespace NetCourse.Cli;
+namespace NetCourse.Book;
 
 /// <summary>Finds the course's repository (the folder holding NetCourse.sln).</summary>
 public static class RepositoryRoot
