@@ -1,3 +1,5 @@
+using System.Text;
+using NetCourse.Cli.Dissect;
 using NetCourse.Dissection.Follow;
 
 namespace NetCourse.Tests.Dissection;
@@ -10,6 +12,16 @@ public sealed class FollowBadInputTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Handshake => TestPaths.Capture("06-tcp-handshake.pcap");
+
+    /// <summary>Runs <c>netcourse dissect FILE [-q] -z ARGUMENT</c>'s follow in process: its output, exit code and error.</summary>
+    private static string RunFollow(string path, string argument, out int exit, out string error, bool quiet = true)
+    {
+        using var output = new MemoryStream();
+        using var err = new StringWriter();
+        exit = DissectFollow.Run(path, argument, quiet, withFieldsOrFilter: false, output, err);
+        error = err.ToString();
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
 
     [Theory]
     [InlineData("follow,tcp,ascii")]
@@ -28,7 +40,7 @@ public sealed class FollowBadInputTests : IDisposable
         Assert.False(FollowRequest.TryParse(argument, out var request, out var error));
         Assert.Null(request);
         AssertOneFrenchLine(error);
-        var output = FollowTsharkParityTests.RunFollow(Handshake, argument, out var exit, out var cliError);
+        var output = RunFollow(Handshake, argument, out var exit, out var cliError);
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         AssertOneFrenchLine(cliError);
@@ -48,13 +60,13 @@ public sealed class FollowBadInputTests : IDisposable
     [Fact]
     public void A_stream_the_capture_lacks_names_the_streams_it_has()
     {
-        var output = FollowTsharkParityTests.RunFollow(Handshake, "follow,tcp,ascii,7", out var exit, out var error);
+        var output = RunFollow(Handshake, "follow,tcp,ascii,7", out var exit, out var error);
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         AssertOneFrenchLine(error);
         Assert.Contains("de 0 à 0", error, StringComparison.Ordinal);
         var ping = TestPaths.Capture("01-ping.pcap");
-        FollowTsharkParityTests.RunFollow(ping, "follow,tcp,ascii,0", out exit, out error);
+        RunFollow(ping, "follow,tcp,ascii,0", out exit, out error);
         Assert.Equal(1, exit);
         Assert.Contains("aucun flux TCP", error, StringComparison.Ordinal);
     }
@@ -62,12 +74,12 @@ public sealed class FollowBadInputTests : IDisposable
     [Fact]
     public void Without_q_or_with_a_field_it_explains_the_form()
     {
-        var output = FollowTsharkParityTests.RunFollow(Handshake, "follow,tcp,ascii,0", out var exit, out var error, quiet: false);
+        var output = RunFollow(Handshake, "follow,tcp,ascii,0", out var exit, out var error, quiet: false);
         Assert.Equal((1, ""), (exit, output));
         AssertOneFrenchLine(error);
         using var sink = new MemoryStream();
         using var err = new StringWriter();
-        Assert.Equal(1, NetCourse.Cli.Dissect.DissectFollow.Run(Handshake, "follow,tcp,ascii,0", true, true, sink, err));
+        Assert.Equal(1, DissectFollow.Run(Handshake, "follow,tcp,ascii,0", true, true, sink, err));
         AssertOneFrenchLine(err.ToString());
     }
 
@@ -78,10 +90,10 @@ public sealed class FollowBadInputTests : IDisposable
     {
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, content);
-        var output = FollowTsharkParityTests.RunFollow(path, "follow,tcp,ascii,0", out var exit, out var error);
+        var output = RunFollow(path, "follow,tcp,ascii,0", out var exit, out var error);
         Assert.Equal((1, ""), (exit, output));
         AssertOneFrenchLine(error);
-        FollowTsharkParityTests.RunFollow(Path.Combine(_dir, "absent.pcap"), "follow,tcp,ascii,0", out exit, out error);
+        RunFollow(Path.Combine(_dir, "absent.pcap"), "follow,tcp,ascii,0", out exit, out error);
         Assert.Equal(1, exit);
         AssertOneFrenchLine(error);
     }

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Cli.Dissect;
+using NetCourse.Dissection;
+using NetCourse.Dissection.Follow;
 using NetCourse.Lab;
 using NetCourse.TestSupport;
 using PacketDotNet;
@@ -11,7 +12,7 @@ using NetCourse.Platform;
 namespace NetCourse.Tests.Dissection;
 
 /// <summary>
-/// `netcourse dissect FILE -q -z follow,tcp,MODE,N` against `tshark -r FILE -q -z follow,tcp,MODE,N`, byte for byte, on
+/// The library's Follow TCP Stream (what `netcourse dissect FILE -q -z follow,tcp,MODE,N` prints) against `tshark -r FILE -q -z follow,tcp,MODE,N`, byte for byte, on
 /// every TCP stream of every capture in data/, and on a capture made here that holds every awkward case Wireshark's
 /// follow handles (out of order, overlapping retransmission with new bytes, duplicate, bytes the capture missed but
 /// the peer acknowledged, IPv6).
@@ -49,8 +50,7 @@ public sealed class FollowTsharkParityTests : IDisposable
     public void Data_holds_tcp_streams_to_follow()
     {
         Requires.Tool("tshark", "tshark");
-        var folder = TestPaths.Data;
-        var total = Directory.GetFiles(folder, "*.pcap*").Sum(file => StreamsByTshark(file).Count);
+        var total = TestPaths.Captures().Sum(file => StreamsByTshark(file).Count);
         Assert.True(total >= 5, $"data/ ne contient que {total} flux TCP");
     }
 
@@ -67,30 +67,30 @@ public sealed class FollowTsharkParityTests : IDisposable
             AssertSameAsTshark(path, $"follow,tcp,{mode},1");
         }
         AssertSameAsTshark(path, "follow,tcp,ascii,0,2-4");
-        var ascii = RunFollow(path, "follow,tcp,ascii,0", out _, out _);
+        var ascii = Follow(path, "follow,tcp,ascii,0");
         // The capture really exercises the gap marker and the IPv6 node lines.
         Assert.Contains("[12 bytes missing in capture file].", ascii, StringComparison.Ordinal);
-        Assert.Contains("Node 0: [::1]:40001", RunFollow(path, "follow,tcp,ascii,1", out _, out _), StringComparison.Ordinal);
+        Assert.Contains("Node 0: [::1]:40001", Follow(path, "follow,tcp,ascii,1"), StringComparison.Ordinal);
     }
 
     private static void AssertSameAsTshark(string path, string argument)
     {
         var tshark = ExternalCommand.Run("tshark", ["-n", "-r", path, "-q", "-z", argument], TimeSpan.FromSeconds(120));
         Assert.True(tshark.Succeeded, tshark.Error);
-        var ours = RunFollow(path, argument, out var exit, out var error);
-        Assert.True(exit == 0, $"{Path.GetFileName(path)} {argument} : {error}");
-        Assert.Equal(tshark.Output, ours);
+        Assert.Equal(tshark.Output, Follow(path, argument));
     }
 
-    internal static string RunFollow(string path, string argument, out int exit, out string error, bool quiet = true)
+    /// <summary>The library's follow of <paramref name="argument"/> (tshark's <c>-z</c> form), as <c>netcourse dissect -q -z</c> prints it.</summary>
+    private static string Follow(string path, string argument)
     {
-        using var output = new MemoryStream();
-        using var err = new StringWriter();
-        exit = DissectFollow.Run(path, argument, quiet, withFieldsOrFilter: false, output, err);
-        error = err.ToString();
-        var bytes = output.ToArray();
-        Assert.DoesNotContain(bytes, b => b >= 0x80);
-        return Encoding.ASCII.GetString(bytes);
+        Assert.True(FollowRequest.TryParse(argument, out var request, out var problem), problem);
+        var stream = TcpStreamFollower.Follow(CaptureFileDissector.Read(path, TcpStreamFollower.RequiredFields), request!.Stream);
+        Assert.True(stream is not null, $"{Path.GetFileName(path)} : flux {request.Stream} absent");
+        using var output = new StringWriter { NewLine = "\n" };
+        FollowTextWriter.Write(stream, output, request.Mode, request.FirstChunk, request.LastChunk);
+        var text = output.ToString();
+        Assert.DoesNotContain(text, c => c >= 0x80);
+        return text;
     }
 
     private static List<int> StreamsByTshark(string path)

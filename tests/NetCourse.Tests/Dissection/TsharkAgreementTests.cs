@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using NetCourse.Cli.Dissect;
+using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
 
@@ -32,8 +32,7 @@ public class TsharkAgreementTests
         return data;
     }
 
-    private static string[] CaptureFiles() =>
-        TestPaths.Captures();
+    private static string[] CaptureFiles() => TestPaths.Captures();
 
     [Fact]
     public void Data_folder_holds_captures()
@@ -48,8 +47,7 @@ public class TsharkAgreementTests
         Requires.Tool("tshark", "tshark");
         var path = TestPaths.Capture(name);
         var tshark = RunTshark(path, Fields, "--color");
-        var ours = RunDissect(path, Fields, out var exit, out var error);
-        Assert.True(exit == 0, error);
+        var ours = Export(path, Fields);
         var expected = tshark.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var actual = ours.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(expected.Length > 0, $"tshark printed nothing for {name}");
@@ -88,12 +86,11 @@ public class TsharkAgreementTests
         return output;
     }
 
-    internal static string RunDissect(string path, string[] fields, out int exit, out string error, string? filter = null)
+    /// <summary>The library's export (what <c>netcourse dissect</c> prints), as text with <c>\n</c> line ends.</summary>
+    internal static string Export(string path, string[] fields, string? filter = null)
     {
-        using var output = new MemoryStream();
-        using var err = new StringWriter();
-        exit = DissectCommand.Run(path, filter, fields, output, err);
-        error = err.ToString();
-        return Encoding.UTF8.GetString(output.ToArray());
+        using var output = new StringWriter { NewLine = "\n" };
+        new FieldExport(fields, filter is null ? null : DisplayFilter.Parse(filter)).Write(path, output);
+        return output.ToString();
     }
 }

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using NetCourse.Capture;
+
+namespace NetCourse.Dissection;
+
+/// <summary>
+/// Writes the chosen fields of a capture file's packets, one tab-separated line per packet that passes the display
+/// filter, as <c>tshark -r FILE [-Y FILTER] -T fields -e FIELD…</c> prints them; <see cref="FieldRowWriter.ColoringRuleField"/>
+/// gives the name of the Wireshark coloring rule that matches. This is <c>netcourse dissect</c>'s engine: the command
+/// only parses its options and prints errors.
+/// </summary>
+public sealed class FieldExport
+{
+    // Packets travel from the reading thread to the writing one in batches: one channel operation per packet would
+    // cost more than dissecting it.
+    private const int BatchSize = 64;
+
+    private readonly FieldRowWriter _rows;
+    private readonly ColoringRules? _coloring;
+    private readonly string[] _wanted;
+
+    /// <summary>The columns printed when none is chosen: tshark's packet list (number, time, source, destination, protocol, length, info).</summary>
+    public static IReadOnlyList<string> DefaultFields { get; } =
+        ["frame.number", "frame.time_relative", "_ws.col.Source", "_ws.col.Destination", "_ws.col.Protocol", "frame.len", "_ws.col.Info"];
+
+    /// <summary>Prepares an export of <paramref name="fields"/> (Wireshark names; empty: <see cref="DefaultFields"/>) for the packets <paramref name="filter"/> keeps (null: every packet).</summary>
+    public FieldExport(IReadOnlyList<string> fields, DisplayFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Fields = fields.Count == 0 ? DefaultFields : [.. fields];
+        Filter = filter;
+        UnknownFields = [.. Fields.Where(f => !FieldRowWriter.IsKnownField(f)).Distinct()];
+        _coloring = Fields.Contains(FieldRowWriter.ColoringRuleField) ? ColoringRules.Default : null;
+        _rows = new FieldRowWriter(Fields);
+        // Only the fields printed, filtered on or read by the coloring rules are kept in each packet.
+        var wanted = new List<string>(Fields);
+        if (filter is not null)
+            wanted.AddRange(filter.Fields);
+        if (_coloring is not null)
+            wanted.AddRange(_coloring.Rules.Where(r => r.Filter is not null).SelectMany(r => r.Filter!.Fields));
+        _wanted = [.. wanted];
+    }
+
+    /// <summary>The columns, in order.</summary>
+    public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>The display filter, or null.</summary>
+    public DisplayFilter? Filter { get; }
+
+    /// <summary>The chosen fields that the dissector does not fill: their column stays empty, as tshark leaves a field no packet has.</summary>
+    public IReadOnlyList<string> UnknownFields { get; }
+
+    /// <summary>
+    /// Dissects the capture at <paramref name="path"/>, streaming, and writes one line per kept packet to
+    /// <paramref name="output"/> (lines end with <c>\n</c>); returns how many lines were written. Two stages in order:
+    /// a reader thread dissects (TCP state is sequential) while the calling thread filters, colors and writes, through
+    /// a bounded channel, so memory stays flat on any size of capture. Throws <see cref="CaptureFileException"/>
+    /// (French message) for a file that cannot be read, or — once the packets before the damage are written — for a
+    /// truncated or damaged one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public long Write(string path, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(output);
+        var channel = Channel.CreateBounded<DissectedPacket[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() => Produce(path, channel.Writer, stop.Token), CancellationToken.None);
+        var written = 0L;
+        var reader = channel.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var batch))
+                {
+                    foreach (var packet in batch)
+                    {
+                        if (Filter is not null && !Filter.Matches(packet))
+                            continue;
+                        _rows.Write(packet, output, _coloring?.Match(packet)?.Name);
+                        written++;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // If writing failed, the reader thread must not wait for room forever.
+            stop.Cancel();
+            try
+            {
+                producer.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return written;
+    }
+
+    private void Produce(string path, ChannelWriter<DissectedPacket[]> channel, CancellationToken token)
+    {
+        var batch = new List<DissectedPacket>(BatchSize);
+        try
+        {
+            foreach (var packet in CaptureFileDissector.Read(path, _wanted))
+            {
+                batch.Add(packet);
+                if (batch.Count == BatchSize)
+                {
+                    Send(channel, [.. batch], token);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
+                Send(channel, [.. batch], token);
+            channel.Complete();
+        }
+        catch (Exception e)
+        {
+            // The packets read before the damage are still written, then the error reaches the caller.
+            if (batch.Count > 0 && e is not OperationCanceledException)
+                Send(channel, [.. batch], token);
+            channel.Complete(e);
+        }
+    }
+
+    private static void Send(ChannelWriter<DissectedPacket[]> channel, DissectedPacket[] batch, CancellationToken token)
+    {
+        while (!channel.TryWrite(batch))
+        {
+            if (!channel.WaitToWriteAsync(token).AsTask().GetAwaiter().GetResult())
+                return;
+        }
+    }
+}
