@@ -7,7 +7,7 @@ public class ChapterExecutionTests
     public async Task Every_chapter_runs_in_the_real_kernel_with_no_cell_error(string notebook)
     {
         var slug = Path.GetFileNameWithoutExtension(notebook);
-        var result = await NotebookFixture.Runner.RunAsync(
+        var result = await (await NotebookFixture.RunnerAsync()).RunAsync(
             Path.Combine(NotebookFixture.Root, "notebooks", notebook),
             Path.Combine(NotebookFixture.OutputFolder, slug + ".ipynb"),
             Path.Combine(NotebookFixture.OutputFolder, slug + ".html"),

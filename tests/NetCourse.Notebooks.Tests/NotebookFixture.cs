@@ -7,7 +7,20 @@ public static class NotebookFixture
 {
     public static string Root { get; } = TestPaths.Root;
 
-    public static NotebookRunner Runner { get; } = new(Root);
+    private static readonly NotebookRunner Runner = new(Root);
+
+    private static readonly Lazy<Task<string?>> KernelProblem =
+        new(() => KernelCheck.EnsureAsync(Root, line => Console.Error.WriteLine(line)));
+
+    /// <summary>
+    /// The runner, once the kernel is known to start (checked once per test run, as <c>netcourse book</c> does): when it
+    /// cannot start, every notebook test fails at once with the check's short French message, not with a traceback.
+    /// </summary>
+    public static async Task<NotebookRunner> RunnerAsync()
+    {
+        if (await KernelProblem.Value is { } problem) Assert.Fail(problem);
+        return Runner;
+    }
 
     public static string OutputFolder { get; } = Directory.CreateDirectory(Path.Combine(Root, "artifacts", "notebook-tests")).FullName;
 

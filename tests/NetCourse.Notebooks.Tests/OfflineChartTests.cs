@@ -11,7 +11,7 @@ public class OfflineChartTests
     public async Task Chapter_0_page_draws_its_chart_in_chromium_without_network()
     {
         var page = Path.Combine(NotebookFixture.OutputFolder, "chart-check-00.html");
-        var result = await NotebookFixture.Runner.RunAsync(
+        var result = await (await NotebookFixture.RunnerAsync()).RunAsync(
             Path.Combine(NotebookFixture.Root, "notebooks", "00-prise-en-main.ipynb"),
             Path.Combine(NotebookFixture.OutputFolder, "chart-check-00.ipynb"), page, TimeSpan.FromSeconds(120));
         Assert.True(result.Succeeded, NotebookFixture.Describe(result));

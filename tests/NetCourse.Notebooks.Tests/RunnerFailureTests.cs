@@ -8,7 +8,7 @@ public class RunnerFailureTests
     [Fact]
     public async Task A_failing_cell_is_reported_with_its_number_and_error()
     {
-        var result = await NotebookFixture.Runner.RunAsync(Broken("99-cellule-en-erreur.ipynb"),
+        var result = await (await NotebookFixture.RunnerAsync()).RunAsync(Broken("99-cellule-en-erreur.ipynb"),
             Path.Combine(NotebookFixture.OutputFolder, "broken-error.ipynb"), null, TimeSpan.FromSeconds(60));
 
         Assert.False(result.Succeeded);
@@ -20,7 +20,7 @@ public class RunnerFailureTests
     [Fact]
     public async Task A_cell_past_its_time_bound_is_reported_as_a_timeout()
     {
-        var result = await NotebookFixture.Runner.RunAsync(Broken("98-cellule-trop-longue.ipynb"),
+        var result = await (await NotebookFixture.RunnerAsync()).RunAsync(Broken("98-cellule-trop-longue.ipynb"),
             Path.Combine(NotebookFixture.OutputFolder, "broken-timeout.ipynb"), null, TimeSpan.FromSeconds(5));
 
         Assert.True(result.TimedOut);
