@@ -19,20 +19,41 @@ public partial class ClassroomCliTests
             var port = Port().Match(first).Groups[1].Value;
             Assert.Matches(@"Tableau de bord : http://127\.0\.0\.1:\d+/", second);
             var dashboard = Regex.Match(second, @"http://\S+/").Value;
-            // The listener keeps its input open for 4 s, as a student at a keyboard would (an end of input ends the session).
-            var listener = ProcessRun.RunAsync("sh", ["-c", $"(printf 'ecouteur\\n'; sleep 4) | nc -q 1 -w 10 127.0.0.1 {port}"], timeout: TimeSpan.FromSeconds(15));
-            // The listener must be in the class before the other speaks: the dashboard says when.
-            for (var watch = Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(5);)
+            // The listener is a student at a keyboard: its input stays open until it has read the other's message
+            // (an end of input ends the session), whatever the machine's load.
+            using var listener = Process.Start(new ProcessStartInfo("nc", ["-w", "60", "127.0.0.1", port])
             {
-                if ((await ProcessRun.RunAsync("curl", ["-s", "--max-time", "2", dashboard + "tableau"])).Output.Contains(">ecouteur<", StringComparison.Ordinal)) break;
-                await Task.Delay(100);
+                RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
+            })!;
+            try
+            {
+                await listener.StandardInput.WriteLineAsync("ecouteur");
+                await listener.StandardInput.FlushAsync();
+                // The listener must be in the class before the other speaks: the dashboard says when.
+                var joined = false;
+                for (var watch = Stopwatch.StartNew(); !joined && watch.Elapsed < TimeSpan.FromSeconds(60);)
+                {
+                    joined = (await ProcessRun.RunAsync("curl", ["-s", "--max-time", "5", dashboard + "tableau"]))
+                        .Output.Contains(">ecouteur<", StringComparison.Ordinal);
+                    if (!joined) await Task.Delay(100);
+                }
+                Assert.True(joined, "l'écouteur n'apparaît pas dans le tableau de bord");
+                var speaker = await ProcessRun.RunAsync("nc", ["-q", "1", "-w", "10", "127.0.0.1", port], "parleur\nbonjour depuis nc\n",
+                    timeout: TimeSpan.FromSeconds(60));
+                Assert.Contains("Bienvenue parleur", speaker.Output);
+                var heard = new List<string>();
+                while (!heard.Contains("parleur : bonjour depuis nc"))
+                    heard.Add(await listener.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
+                        ?? throw new IOException("l'écouteur n'a pas reçu le message : " + string.Join(" | ", heard)));
             }
-            var speaker = await ProcessRun.RunAsync("nc", ["-q", "1", "-w", "5", "127.0.0.1", port], "parleur\nbonjour depuis nc\n");
-            Assert.Contains("Bienvenue parleur", speaker.Output);
-            Assert.Contains("parleur : bonjour depuis nc", (await listener).Output);
+            finally
+            {
+                listener.StandardInput.Close();
+                if (!listener.WaitForExit(10_000)) listener.Kill();
+            }
 
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120)); // ends a hung test only
             await process.WaitForExitAsync(bound.Token);
             Assert.Equal(0, process.ExitCode);
             Assert.Contains("Classe fermée : 2 élève(s), 1 message(s).", await process.StandardOutput.ReadToEndAsync());
