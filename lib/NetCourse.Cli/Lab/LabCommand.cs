@@ -29,7 +29,11 @@ public sealed class LabCommand : ICliCommand
         {
             try
             {
-                var network = LabNetwork.Up(new LabOptions(parse.GetValue(upPrefix)!, parse.GetValue(routers), parse.GetValue(firstSubnet), parse.GetValue(delay)));
+                // The command exits once the lab is built: no in-process delay relay (it would die with the command).
+                var network = LabNetwork.Up(new LabOptions(parse.GetValue(upPrefix)!, parse.GetValue(routers), parse.GetValue(firstSubnet), parse.GetValue(delay))
+                {
+                    DelayInProcess = false,
+                });
                 Console.WriteLine("labo en place :");
                 Console.WriteLine(network);
                 Console.WriteLine($"essayez : ./netcourse traceroute {network.HostAddress} — et « ./netcourse lab down » pour tout supprimer.");

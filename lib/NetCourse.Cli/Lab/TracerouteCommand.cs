@@ -17,9 +17,13 @@ public sealed class TracerouteCommand : ICliCommand
         var external = new Option<bool>("--allow-external") { Description = "Autorise une cible hors de la boucle locale et du labo." };
         var raw = new Option<bool>("--raw") { Description = "Construit les sondes avec PacketDotNet et les envoie sur un socket brut (root), comme scapy." };
         var capture = new Option<string?>("--capture") { Description = "Capture les paquets ICMP sur l'interface du labo pendant le traceroute et les écrit dans ce fichier pcap (root, labo en place)." };
+        var labDelay = new Option<int?>("--lab-delay")
+        {
+            Description = "Construit le labo le temps de la commande (root), avec ce délai par saut en ms (tc netem, ou relais du cours sans netem), puis le supprime.",
+        };
         var command = new Command("traceroute", "Trace la route vers une adresse avec des sondes ICMP à TTL croissant.")
         {
-            address, maxHops, probes, timeout, external, raw, capture,
+            address, maxHops, probes, timeout, external, raw, capture, labDelay,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -38,8 +42,15 @@ public sealed class TracerouteCommand : ICliCommand
             var useRaw = parse.GetValue(raw);
             var capturePath = parse.GetValue(capture);
             Task<TracerouteResult> Trace() => useRaw ? RawTraceroute.RunAsync(target, options, token) : Traceroute.RunAsync(target, options, token);
+            LabNetwork? lab = null;
             try
             {
+                // The delay relay lives in this process: the lab is built here and removed when the command ends.
+                if (parse.GetValue(labDelay) is { } delayMs)
+                {
+                    lab = LabNetwork.Up(LabOptions.Default with { DelayPerHopMs = delayMs });
+                    foreach (var note in lab.Notes) Console.WriteLine(note);
+                }
                 TracerouteResult result;
                 if (capturePath is null)
                 {
@@ -81,6 +92,15 @@ public sealed class TracerouteCommand : ICliCommand
             {
                 Console.Error.WriteLine($"erreur : envoi des sondes impossible : {e.GetBaseException().Message}");
                 return 1;
+            }
+            catch (LabException e)
+            {
+                Console.Error.WriteLine($"erreur : {e.Message}");
+                return 1;
+            }
+            finally
+            {
+                if (lab is not null) await lab.DisposeAsync().ConfigureAwait(false);
             }
         });
         return command;

@@ -19,6 +19,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     private readonly LabPlan? _plan;
     private int _disposed;
     private string? _rootLinkIndex;
+    private DelayRelay? _relay;
 
     private LabNetwork(LabPlan? plan, IReadOnlyList<LabNode> nodes, string? reason, IReadOnlyList<string> notes)
     {
@@ -50,7 +51,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     public IReadOnlyList<IPAddress> RouterAddresses =>
         Nodes.Where(n => n.Role == LabNodeRole.Router).Select(n => n.FacingMachine!).ToArray();
 
-    /// <summary>True when a per-hop delay (tc netem) is in place.</summary>
+    /// <summary>True when a per-hop delay is in place (tc netem, or the course's own relay where netem is missing).</summary>
     public bool HasDelay { get; private init; }
 
     /// <summary>Builds the lab (removing first any lab left with the same prefix). Throws <see cref="LabException"/> after rolling back when a step fails.</summary>
@@ -77,8 +78,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
             if (step.Optional)
             {
                 netemMissing = true;
-                notes.Add($"Pas de délai par saut : « {step} » a échoué ({error}). Le noyau de cette machine n'a pas tc netem ; "
-                          + "les allers-retours restent très courts (quelques dizaines de µs).");
+                notes.Add($"« {step} » a échoué ({error}) : le noyau de cette machine n'a pas tc netem.");
                 continue;
             }
             var removed = Remove(options.Prefix);
@@ -86,10 +86,33 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
                                    + $"« {step} » a échoué : {error}. Tout ce qui avait été créé a été supprimé ({removed}).");
         }
         if (options.DelayPerHopMs == 0) notes.Add("Aucun délai ajouté (délai par saut : 0 ms).");
+        DelayRelay? relay = null;
+        if (netemMissing && options.DelayPerHopMs > 0)
+        {
+            if (options.DelayInProcess)
+            {
+                try
+                {
+                    relay = DelayRelay.Start(plan.Namespaces.ToArray(), LabPlan.UpLink, options.DelayPerHopMs);
+                    notes.Add($"Le délai de {options.DelayPerHopMs} ms par saut est donc ajouté par le cours lui-même : dans chaque nœud, "
+                              + $"les paquets IPv4 qui arrivent de la machine passent par une interface TAP ({DelayRelay.TapName}) que ce "
+                              + $"programme retient {options.DelayPerHopMs} ms avant de les rendre au noyau du nœud.");
+                }
+                catch (LabException e)
+                {
+                    notes.Add($"Pas de délai par saut : {e.Message} Les allers-retours restent très courts (quelques dizaines de µs).");
+                }
+            }
+            else
+            {
+                notes.Add("Pas de délai par saut : les allers-retours restent très courts (quelques dizaines de µs).");
+            }
+        }
         return new LabNetwork(plan, plan.Nodes(), null, notes)
         {
-            HasDelay = options.DelayPerHopMs > 0 && !netemMissing,
+            HasDelay = options.DelayPerHopMs > 0 && (!netemMissing || relay is not null),
             _rootLinkIndex = LinkIndex(plan.RootInterface),
+            _relay = relay,
         };
     }
 
@@ -205,6 +228,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
     {
         if (_plan is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _relay?.Dispose();
             var now = LinkIndex(_plan.RootInterface);
             if (now is null || now == _rootLinkIndex) Remove(_plan.Options.Prefix);
         }

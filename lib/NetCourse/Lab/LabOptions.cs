@@ -10,7 +10,7 @@ namespace NetCourse.Lab;
 /// <param name="Prefix">Prefix of every name the lab creates (namespaces <c>PREFIX-r1</c>, <c>PREFIX-h1</c>, interface <c>PREFIX0</c>); must start with <c>nc-</c>.</param>
 /// <param name="Routers">How many routers stand between the machine and the lab host (2 to 6).</param>
 /// <param name="FirstSubnet">Index of the first /24 inside 198.18.0.0/15 (1 gives 198.18.1.0/24, 256 gives 198.19.0.0/24).</param>
-/// <param name="DelayPerHopMs">Delay added by <c>tc netem</c> on each hop's way back, in milliseconds (0 for none); skipped with a note when netem is missing.</param>
+/// <param name="DelayPerHopMs">Delay added at each hop, in milliseconds (0 for none): by <c>tc netem</c>, or, on a kernel without netem, by a relay in this process (<see cref="DelayInProcess"/>).</param>
 public sealed partial record LabOptions(string Prefix = "nc-lab", int Routers = 2, int FirstSubnet = 1, int DelayPerHopMs = 5)
 {
     /// <summary>The lab's address block, 198.18.0.0/15.</summary>
@@ -18,6 +18,12 @@ public sealed partial record LabOptions(string Prefix = "nc-lab", int Routers = 
 
     /// <summary>The default lab (prefix <c>nc-lab</c>, two routers, 198.18.1.0/24 to 198.18.3.0/24).</summary>
     public static LabOptions Default { get; } = new();
+
+    /// <summary>
+    /// On a kernel without <c>tc netem</c>, add the delay with a relay that lives in this process (TAP devices, see
+    /// DelayRelay): right for a notebook, whose kernel keeps the lab; wrong for a command that exits after building it.
+    /// </summary>
+    public bool DelayInProcess { get; init; } = true;
 
     /// <summary>Failure injection for tests: the step with this index fails as if its command had failed.</summary>
     internal int? FailAtStep { get; init; }

@@ -71,6 +71,28 @@ public class LabNetworkTests
     }
 
     [SkippableFact]
+    public async Task The_round_trip_grows_by_the_delay_at_each_hop_with_or_without_netem()
+    {
+        RequireRoot();
+        const int delay = 20;
+        var options = Options(firstSubnet: 320) with { DelayPerHopMs = delay };
+        await using (var lab = LabNetwork.Up(options))
+        {
+            Assert.True(lab.HasDelay, string.Join(" ", lab.Notes));
+            var traced = await Traceroute.RunAsync(lab.HostAddress, new TracerouteOptions(MaxHops: 5, ProbesPerHop: 2, TimeoutMs: 1000));
+            Assert.Equal(3, traced.ReachedAtTtl);
+            // Hop k waits k delays (netem on the way back, or the course's relay on the way out): the RTT climbs step by step.
+            for (var k = 1; k <= 3; k++)
+            {
+                var mean = traced.Hops[k - 1].MeanMs;
+                Assert.True(mean is { } ms && ms >= k * delay * 0.9 && ms < k * delay + 40,
+                    $"hop {k}: {mean} ms for {k} x {delay} ms ({string.Join(" ", lab.Notes)})");
+            }
+        }
+        AssertNothingLeft(options);
+    }
+
+    [SkippableFact]
     public async Task Down_removes_every_namespace_interface_and_route()
     {
         RequireRoot();
