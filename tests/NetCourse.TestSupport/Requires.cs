@@ -38,6 +38,12 @@ public static class Requires
     public static void Tool(string program, string package) =>
         Skip.IfNot(ExternalCommand.IsOnPath(program), $"ignoré : {program} manque (sudo apt-get install -y {package}, ou sudo bash .ci/install)");
 
+    /// <summary>Skips the test unless headless Chromium can be started (<see cref="HeadlessChromium"/>).</summary>
+    /// <param name="what">What the test looks at in the browser, in a few words.</param>
+    public static void Chromium(string what) =>
+        Skip.IfNot(HeadlessChromium.IsInstalled,
+            $"ignoré : il faut Chromium ({HeadlessChromium.ExecutablePath}) pour {what} (sudo apt-get install -y chromium, ou sudo bash .ci/install)");
+
     /// <summary>True when the process's effective capability set holds capability number <paramref name="bit"/>.</summary>
     private static bool HasCapability(int bit)
     {
