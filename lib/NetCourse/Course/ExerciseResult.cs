@@ -18,7 +18,7 @@ public sealed record ExerciseResult(string Name, bool Passed, string Feedback, s
         return $"<div style=\"font-family:sans-serif;border-left:6px solid {colour};background:{background};padding:6px 12px\">"
                + $"<div style=\"color:{colour};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">({HtmlText.Encode(Name)})</span></div>"
                + $"<div>{HtmlText.Encode(Feedback)}</div>{hint}"
-               + $"<details style=\"margin-top:4px\"><summary>Voir la solution</summary><pre>{HtmlText.Encode(Solution)}</pre></details></div>";
+               + SolutionToggle.Open() + SolutionToggle.Block(Solution) + "</details></div>";
     }
 
     /// <inheritdoc />

@@ -50,13 +50,7 @@ public sealed record ExerciseVerdict(string Id, string Title, VerdictState State
             html.Append($"<div style=\"margin-top:4px\"><b>Indice :</b> {HtmlText.Encode(Hint)}</div>");
         if (Solution is { Length: > 0 } && State != VerdictState.Passed)
         {
-            // A button, not Jupyter's default disclosure triangle: inline styles survive the notebook's stylesheet, and
-            // the marker is hidden both ways browsers draw it (list-style and the webkit pseudo-element).
-            var id = HtmlText.NewId("nc-sol");
-            html.Append($"<style>#{id}>summary::-webkit-details-marker{{display:none}}#{id}>summary::marker{{content:\"\"}}</style>")
-                .Append($"<details id=\"{id}\" style=\"margin-top:6px\"{(State == VerdictState.SolutionShown ? " open" : "")}>")
-                .Append("<summary style=\"display:inline-block;list-style:none;cursor:pointer;background:#1565c0;color:#fff;padding:3px 12px;border-radius:4px;font-weight:bold;user-select:none\">Voir la solution</summary>")
-                .Append($"<pre style=\"background:#fff;border:1px solid #ddd;padding:6px;margin:6px 0 0 0;white-space:pre-wrap\">{HtmlText.Encode(Solution)}</pre>");
+            html.Append(SolutionToggle.Open(State == VerdictState.SolutionShown)).Append(SolutionToggle.Block(Solution));
             if (Explanation is { Length: > 0 })
                 html.Append($"<div style=\"margin-top:4px\">{HtmlText.Encode(Explanation)}</div>");
             html.Append("</details>");
