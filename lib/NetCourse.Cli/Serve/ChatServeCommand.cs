@@ -8,6 +8,5 @@ public sealed class ChatServeCommand : IServeSubcommand
 {
     /// <inheritdoc />
     public Command Build() => ServeRunner.Build("chat", "Salon de discussion TCP, une ligne par message (essayez plusieurs nc).", 12801,
-        async (port, address, options) => await ChatServer.StartAsync(port, address, options, fallbackToFreePort: false).ConfigureAwait(false),
-        server => $"Salon de discussion : {((ChatServer)server).Notice}");
+        (ChatServer server) => $"Salon de discussion : {server.Notice}");
 }

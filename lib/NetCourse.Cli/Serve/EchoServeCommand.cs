@@ -8,6 +8,5 @@ public sealed class EchoServeCommand : IServeSubcommand
 {
     /// <inheritdoc />
     public Command Build() => ServeRunner.Build("echo", "Serveur écho TCP : renvoie tout ce qu'il reçoit.", 12800,
-        async (port, address, options) => await EchoServer.StartAsync(port, address, options, fallbackToFreePort: false).ConfigureAwait(false),
-        server => $"Serveur écho : {((EchoServer)server).Notice}");
+        (EchoServer server) => $"Serveur écho : {server.Notice}");
 }

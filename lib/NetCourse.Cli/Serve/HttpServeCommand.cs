@@ -8,6 +8,5 @@ public sealed class HttpServeCommand : IServeSubcommand
 {
     /// <inheritdoc />
     public Command Build() => ServeRunner.Build("http", "Petit serveur HTTP écrit sur un socket (pages /, /heure, /echo).", 8080,
-        async (port, address, options) => await TinyHttpServer.StartAsync(port, address, options, fallbackToFreePort: false).ConfigureAwait(false),
-        server => $"Serveur HTTP : {((TinyHttpServer)server).Notice} ({((TinyHttpServer)server).Url})");
+        (TinyHttpServer server) => $"Serveur HTTP : {server.Notice} ({server.Url})");
 }

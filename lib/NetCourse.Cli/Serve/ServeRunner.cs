@@ -9,8 +9,9 @@ namespace NetCourse.Cli.Serve;
 /// <summary>What the echo, chat and http sub-commands share: options, checks of the input, start, wait for Ctrl-C, clean stop.</summary>
 internal static class ServeRunner
 {
-    public static Command Build(string name, string description, int defaultPort,
-        Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe)
+    /// <summary>The sub-command <paramref name="name"/> that starts a <typeparamref name="TServer"/>; <paramref name="describe"/> says what runs.</summary>
+    public static Command Build<TServer>(string name, string description, int defaultPort, Func<TServer, string> describe)
+        where TServer : ITcpServerStart<TServer>
     {
         // Numbers are read as text and checked here, so that a typo gets one French line rather than the parser's help page.
         var port = new Option<string>("--port") { Description = "Port d'écoute (0 = un port libre choisi par le système).", DefaultValueFactory = _ => defaultPort.ToString(CultureInfo.InvariantCulture) };
@@ -19,12 +20,13 @@ internal static class ServeRunner
         var maxClients = new Option<string>("--max-clients") { Description = "Nombre maximal de clients simultanés.", DefaultValueFactory = _ => "2000" };
         var command = new Command(name, description) { port, host, idle, maxClients };
         command.SetAction((parse, token) => RunAsync(name, parse.GetValue(port), parse.GetValue(host), parse.GetValue(idle), parse.GetValue(maxClients),
-            start, describe, token));
+            describe, token));
         return command;
     }
 
-    private static async Task<int> RunAsync(string name, string? portText, string? host, string? idleText, string? maxClientsText,
-        Func<int, IPAddress, ServerOptions, Task<IAsyncDisposable>> start, Func<IAsyncDisposable, string> describe, CancellationToken token)
+    private static async Task<int> RunAsync<TServer>(string name, string? portText, string? host, string? idleText, string? maxClientsText,
+        Func<TServer, string> describe, CancellationToken token)
+        where TServer : ITcpServerStart<TServer>
     {
         if (!int.TryParse(portText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
             return Fail($"port « {portText} » invalide : un port est un entier de 0 à 65535.");
@@ -35,10 +37,11 @@ internal static class ServeRunner
         if (!int.TryParse(maxClientsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxClients) || maxClients is < 1 or > 100_000)
             return Fail("--max-clients doit être compris entre 1 et 100000.");
 
-        IAsyncDisposable server;
+        TServer server;
         try
         {
-            server = await start(port, address, ServerOptions.Default with { IdleTimeout = TimeSpan.FromSeconds(idleSeconds), MaxClients = maxClients }).ConfigureAwait(false);
+            var options = ServerOptions.Default with { IdleTimeout = TimeSpan.FromSeconds(idleSeconds), MaxClients = maxClients };
+            server = await TServer.StartAsync(port, address, options, fallbackToFreePort: false).ConfigureAwait(false);
         }
         catch (PortInUseException e)
         {
@@ -63,16 +66,10 @@ internal static class ServeRunner
         return 0;
     }
 
-    private static string StatsOf(IAsyncDisposable server)
+    private static string StatsOf(ITcpServer server)
     {
-        var stats = server switch
-        {
-            EchoServer e => e.Stats,
-            ChatServer c => c.Stats,
-            TinyHttpServer h => h.Stats,
-            _ => null,
-        };
-        return stats is null ? "" : string.Create(CultureInfo.InvariantCulture,
+        var stats = server.Stats;
+        return string.Create(CultureInfo.InvariantCulture,
             $" : {stats.Accepted} connexion(s), {stats.TimedOut} inactive(s) coupée(s), {stats.Dropped} interrompue(s), {stats.BytesIn} octets reçus, {stats.BytesOut} envoyés");
     }
 

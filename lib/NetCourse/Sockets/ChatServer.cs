@@ -9,7 +9,7 @@ namespace NetCourse.Sockets;
 /// MaxMessageBytes and silent clients are disconnected; a client too slow to read its messages (more than 256 KiB
 /// waiting for it) is disconnected rather than slowing the others down or filling the memory.
 /// </summary>
-public sealed class ChatServer : IAsyncDisposable
+public sealed class ChatServer : ITcpServerStart<ChatServer>
 {
     private const int MaxQueuedBytes = 256 * 1024;
     private readonly TcpServerHost host;
@@ -18,21 +18,21 @@ public sealed class ChatServer : IAsyncDisposable
 
     private sealed record Member(ClientConnection Connection, ClientOutbox Outbox);
 
-    private ChatServer(ServerBinding binding, ServerOptions options)
+    private ChatServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = new TcpServerHost(binding, options, ServeAsync);
+        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
-    /// <summary>The port the server listens on.</summary>
+    /// <inheritdoc />
     public int Port => host.Binding.Port;
 
-    /// <summary>The address and port the server listens on.</summary>
+    /// <inheritdoc />
     public IPEndPoint EndPoint => host.Binding.EndPoint;
 
-    /// <summary>What happened at start, in French.</summary>
+    /// <inheritdoc />
     public string Notice => host.Binding.Notice;
 
-    /// <summary>The counters now.</summary>
+    /// <inheritdoc />
     public ServerStats Stats => host.Stats;
 
     /// <summary>How many lines were delivered to clients (one line sent to three others counts three).</summary>
@@ -43,13 +43,8 @@ public sealed class ChatServer : IAsyncDisposable
     /// <param name="address">The local address (default 127.0.0.1).</param>
     /// <param name="options">The bounds (default <see cref="ServerOptions.Default"/>).</param>
     /// <param name="fallbackToFreePort">When the port is taken: true uses a free port, false throws <see cref="PortInUseException"/>.</param>
-    public static Task<ChatServer> StartAsync(int port = 12801, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true)
-    {
-        var bounds = options ?? ServerOptions.Default;
-        bounds.Validate();
-        var binding = ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort);
-        return Task.FromResult(new ChatServer(binding, bounds));
-    }
+    public static Task<ChatServer> StartAsync(int port = 12801, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true) =>
+        Task.FromResult(new ChatServer(port, address, options, fallbackToFreePort));
 
     private async Task ServeAsync(ClientConnection client)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using NetCourse.Course;
 
 namespace NetCourse.Sockets;
 
@@ -8,25 +7,25 @@ namespace NetCourse.Sockets;
 /// timeout is disconnected, at most MaxClients at once, 16 KiB read at a time (memory stays small).
 /// Start it from a notebook through LiveResources so that re-running the cell restarts it.
 /// </summary>
-public sealed class EchoServer : IAsyncDisposable
+public sealed class EchoServer : ITcpServerStart<EchoServer>
 {
     private readonly TcpServerHost host;
 
-    private EchoServer(ServerBinding binding, ServerOptions options)
+    private EchoServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = new TcpServerHost(binding, options, ServeAsync);
+        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
-    /// <summary>The port the server listens on.</summary>
+    /// <inheritdoc />
     public int Port => host.Binding.Port;
 
-    /// <summary>The address and port the server listens on.</summary>
+    /// <inheritdoc />
     public IPEndPoint EndPoint => host.Binding.EndPoint;
 
-    /// <summary>What happened at start, in French (the port used, and why when it is not the one asked for).</summary>
+    /// <inheritdoc />
     public string Notice => host.Binding.Notice;
 
-    /// <summary>The counters now.</summary>
+    /// <inheritdoc />
     public ServerStats Stats => host.Stats;
 
     /// <summary>Starts the server.</summary>
@@ -34,13 +33,8 @@ public sealed class EchoServer : IAsyncDisposable
     /// <param name="address">The local address (default 127.0.0.1).</param>
     /// <param name="options">The bounds (default <see cref="ServerOptions.Default"/>).</param>
     /// <param name="fallbackToFreePort">When the port is taken: true uses a free port (see <see cref="Notice"/>), false throws <see cref="PortInUseException"/>.</param>
-    public static Task<EchoServer> StartAsync(int port = 12800, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true)
-    {
-        var bounds = options ?? ServerOptions.Default;
-        bounds.Validate();
-        var binding = ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort);
-        return Task.FromResult(new EchoServer(binding, bounds));
-    }
+    public static Task<EchoServer> StartAsync(int port = 12800, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true) =>
+        Task.FromResult(new EchoServer(port, address, options, fallbackToFreePort));
 
     private static async Task ServeAsync(ClientConnection client)
     {

@@ -28,6 +28,15 @@ internal sealed class TcpServerHost : IAsyncDisposable
         acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
+    /// <summary>Validates <paramref name="options"/> (null: the defaults), binds the port, then serves each client with <paramref name="handler"/>.</summary>
+    public static TcpServerHost Listen(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort,
+        Func<ClientConnection, Task> handler)
+    {
+        var bounds = options ?? ServerOptions.Default;
+        bounds.Validate();
+        return new TcpServerHost(ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort), bounds, handler);
+    }
+
     public ServerOptions Options { get; }
 
     public ServerBinding Binding => binding;

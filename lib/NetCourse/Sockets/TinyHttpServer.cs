@@ -11,30 +11,30 @@ namespace NetCourse.Sockets;
 /// request gets 400, another method than GET/HEAD gets 405, an unknown path 404, a head larger than MaxMessageBytes
 /// 431, a client too slow to send its head 408.
 /// </summary>
-public sealed class TinyHttpServer : IAsyncDisposable
+public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
 {
     private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(10);
     private readonly TcpServerHost host;
     private readonly Dictionary<int, long> statuses = [];
 
-    private TinyHttpServer(ServerBinding binding, ServerOptions options)
+    private TinyHttpServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = new TcpServerHost(binding, options, ServeAsync);
+        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
-    /// <summary>The port the server listens on.</summary>
+    /// <inheritdoc />
     public int Port => host.Binding.Port;
 
-    /// <summary>The address and port the server listens on.</summary>
+    /// <inheritdoc />
     public IPEndPoint EndPoint => host.Binding.EndPoint;
 
     /// <summary>The server's URL (http://127.0.0.1:PORT/).</summary>
     public string Url => $"http://{(EndPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{EndPoint.Address}]" : EndPoint.Address.ToString())}:{Port}/";
 
-    /// <summary>What happened at start, in French.</summary>
+    /// <inheritdoc />
     public string Notice => host.Binding.Notice;
 
-    /// <summary>The counters now.</summary>
+    /// <inheritdoc />
     public ServerStats Stats => host.Stats;
 
     /// <summary>How many responses were sent with each status code (200, 400, 404 …).</summary>
@@ -48,13 +48,8 @@ public sealed class TinyHttpServer : IAsyncDisposable
     /// <param name="address">The local address (default 127.0.0.1).</param>
     /// <param name="options">The bounds (default <see cref="ServerOptions.Default"/>; MaxMessageBytes bounds the request head).</param>
     /// <param name="fallbackToFreePort">When the port is taken: true uses a free port, false throws <see cref="PortInUseException"/>.</param>
-    public static Task<TinyHttpServer> StartAsync(int port = 8080, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true)
-    {
-        var bounds = options ?? ServerOptions.Default;
-        bounds.Validate();
-        var binding = ServerBinding.ListenTcp(port, bounds.Backlog, address, fallbackToFreePort);
-        return Task.FromResult(new TinyHttpServer(binding, bounds));
-    }
+    public static Task<TinyHttpServer> StartAsync(int port = 8080, IPAddress? address = null, ServerOptions? options = null, bool fallbackToFreePort = true) =>
+        Task.FromResult(new TinyHttpServer(port, address, options, fallbackToFreePort));
 
     private async Task ServeAsync(ClientConnection client)
     {
