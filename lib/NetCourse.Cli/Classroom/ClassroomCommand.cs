@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using NetCourse.Classroom;
 using NetCourse.Sockets;
+using NetCourse.Platform;
 
 namespace NetCourse.Cli.Classroom;
 
@@ -89,10 +90,7 @@ public sealed class ClassroomCommand : ICliCommand
     private static string Why(Exception e, IPAddress address, int port) => e switch
     {
         PortInUseException p => p.Message,
-        SocketException { SocketErrorCode: SocketError.AddressNotAvailable } =>
-            $"{address} n'est l'adresse d'aucune interface de cette machine : choisissez-en une de « ip -brief address ».",
-        SocketException { SocketErrorCode: SocketError.AccessDenied } =>
-            $"le port {port} est réservé (moins de 1024) : choisissez-en un autre.",
+        SocketException s => $"impossible d'écouter sur {address}:{port} : {SocketErrorText.Of(s)}.",
         _ => $"impossible d'écouter sur {address}:{port} : {e.Message}",
     };
 

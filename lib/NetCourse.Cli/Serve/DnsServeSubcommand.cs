@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using NetCourse.Addressing;
+using NetCourse.Platform;
 
 namespace NetCourse.Cli.Serve;
 
@@ -39,13 +40,8 @@ public sealed class DnsServeSubcommand : IServeSubcommand
         }
         catch (SocketException e)
         {
-            var why = e.SocketErrorCode switch
-            {
-                SocketError.AddressAlreadyInUse => $"le port UDP {port} est déjà utilisé (essayez --port {port + 1}).",
-                SocketError.AccessDenied => $"accès refusé au port {port} (les ports sous 1024 demandent des droits d'administrateur).",
-                _ => $"impossible d'écouter sur 127.0.0.1:{port} ({e.SocketErrorCode}).",
-            };
-            await Console.Error.WriteLineAsync("erreur : " + why).ConfigureAwait(false);
+            var hint = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? $" (essayez --port {port + 1})" : "";
+            await Console.Error.WriteLineAsync($"erreur : port UDP {port} : {SocketErrorText.Of(e)}{hint}.").ConfigureAwait(false);
             return 1;
         }
         await using (server.ConfigureAwait(false))

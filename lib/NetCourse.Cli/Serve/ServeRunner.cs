@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using NetCourse.Platform;
 using NetCourse.Ports;
 using NetCourse.Sockets;
 
@@ -49,7 +50,7 @@ internal static class ServeRunner
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            return Fail($"impossible d'écouter sur {host}:{port} : {e.Message}");
+            return Fail($"impossible d'écouter sur {host}:{port} : {SocketErrorText.Of(e)}");
         }
         await using (server.ConfigureAwait(false))
         {

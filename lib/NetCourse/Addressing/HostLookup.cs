@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Html;
+using NetCourse.Platform;
 
 namespace NetCourse.Addressing;
 
@@ -42,14 +43,7 @@ public static class HostLookup
         }
         catch (SocketException e)
         {
-            var why = e.SocketErrorCode switch
-            {
-                SocketError.HostNotFound => "ce nom n'existe pas : ni /etc/hosts ni le DNS ne le connaissent.",
-                SocketError.TryAgain => "le résolveur n'a pas pu joindre de serveur DNS (pas de réseau ?) : réessayez plus tard.",
-                SocketError.NoData => "ce nom existe mais n'a pas d'adresse IP.",
-                _ => $"échec de la résolution ({e.SocketErrorCode}) : {e.Message}",
-            };
-            return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, why);
+            return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, SocketErrorText.Of(e) + ".");
         }
         catch (ArgumentException e)
         {

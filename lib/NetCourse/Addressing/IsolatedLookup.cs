@@ -68,14 +68,7 @@ public static class IsolatedLookup
             }
             catch (SocketException e)
             {
-                var why = e.SocketErrorCode switch
-                {
-                    SocketError.HostNotFound => "ce nom n'existe pas : ni /etc/hosts ni le DNS ne le connaissent.",
-                    SocketError.TryAgain => "le résolveur n'a pas pu joindre de serveur DNS : réessayez plus tard.",
-                    SocketError.NoData => "ce nom existe mais n'a pas d'adresse IP.",
-                    _ => $"échec de la résolution ({e.SocketErrorCode}) : {e.Message}",
-                };
-                return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, why);
+                return new LookupResult(host, [], watch.Elapsed.TotalMilliseconds, SocketErrorText.Of(e) + ".");
             }
             catch (ArgumentException e)
             {
@@ -84,7 +77,7 @@ public static class IsolatedLookup
         }
         catch (SocketException e)
         {
-            return new LookupResult(host, [], 0, $"serveur DNS de l'espace de noms impossible à lancer ({e.SocketErrorCode}).");
+            return new LookupResult(host, [], 0, $"serveur DNS de l'espace de noms impossible à lancer : {SocketErrorText.Of(e)}.");
         }
         finally
         {
