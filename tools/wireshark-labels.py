@@ -6,6 +6,12 @@ strings and true/false strings from their value_string/true_false_string tables,
 reports them (`tshark -G fields`, `tshark -G values`): nothing is typed by hand. Re-run after a Wireshark
 upgrade; the header of each file names the version it came from.
 
+A name registered by two dissectors (tls.handshake.type: SSLv2's « Handshake Message Type » and TLS's « Handshake
+Type ») is listed once by `tshark -G fields`, under its first registration, and its value strings twice by
+`tshark -G values`, one block per registration. For those names the label is the one tshark itself prints in the
+details of the project's captures (`tshark -T pdml` on data/*.pcap*), and the value strings are the block whose
+names agree with it.
+
     python3 tools/wireshark-labels.py
 """
 import os
@@ -24,6 +30,9 @@ valued = {
     "eth.type", "arp.opcode", "arp.hw.type", "arp.proto.type", "ip.proto", "ipv6.nxt", "sll.pkttype",
     "null.family", "icmpv6.type", "dns.qry.type", "dns.resp.type", "dns.qry.class", "dns.flags.opcode",
     "dns.flags.rcode", "sll.hatype", "sll.etype",
+    "tls.record.content_type", "tls.record.opaque_type", "tls.record.version", "tls.handshake.type",
+    "tls.handshake.version", "tls.handshake.extensions.supported_version", "tls.alert_message.level",
+    "tls.alert_message.desc", "ipv6.fraghdr.nxt",
 }
 
 def tshark(kind):
@@ -36,13 +45,51 @@ for line in tshark("fields"):
     if parts[0] == "F" and len(parts) >= 7 and parts[2] in names:
         fields[parts[2]] = parts[1:7]  # label, abbrev, type, protocol, display, bitmask
 
-values = {}
+# Value strings, one block per registration of the name (a value seen again starts the next block).
+blocks = {}
 for line in tshark("values"):
     parts = line.split("\t")
     if parts[0] == "V" and parts[1] in valued and len(parts) >= 4:
-        values.setdefault(parts[1], []).append(("V", parts[2], parts[3]))
+        field_blocks = blocks.setdefault(parts[1], [[]])
+        if any(row[1] == parts[2] for row in field_blocks[-1]):
+            field_blocks.append([])
+        field_blocks[-1].append(("V", parts[2], parts[3]))
     elif parts[0] == "T" and parts[1] in names and len(parts) >= 4:
-        values.setdefault(parts[1], []).append(("T", parts[2], parts[3]))
+        blocks.setdefault(parts[1], [[]])[-1].append(("T", parts[2], parts[3]))
+
+# What tshark shows for each field in the project's captures: "label: value (number)" lines, by name.
+shown = {}
+data = os.path.join(ROOT, "data")
+for capture in sorted(os.listdir(data)):
+    if not capture.endswith((".pcap", ".pcapng")):
+        continue
+    pdml = subprocess.run(["tshark", "-n", "-r", os.path.join(data, capture), "-T", "pdml"],
+                          capture_output=True, text=True, check=True).stdout
+    for name, showname in re.findall(r'<field name="([^"]+)" showname="([^"]*)"', pdml):
+        if name in names:
+            shown.setdefault(name, set()).add(showname.replace("&quot;", '"').replace("&amp;", "&"))
+
+values = {}
+for name, field_blocks in blocks.items():
+    chosen = field_blocks[-1]
+    if len(field_blocks) > 1:
+        # Registered more than once: keep the block whose names tshark prints for this field.
+        seen = shown.get(name, set())
+        matching = [b for b in field_blocks if any(f": {row[2]} (" in line for row in b for line in seen)]
+        if not matching:
+            sys.exit(f"{name}: {len(field_blocks)} value blocks and none matches tshark's lines {sorted(seen)[:3]}")
+        chosen = max(matching, key=lambda b: sum(f": {row[2]} (" in line for row in b for line in seen))
+        print(f"{name}: registered {len(field_blocks)} times, values of the one tshark prints", file=sys.stderr)
+    values[name] = chosen
+
+# A name registered twice (tshark -G fields lists its first registration only): its label as tshark prints it.
+for name, block in blocks.items():
+    if len(block) > 1 and name in fields:
+        labels = {line.split(": ", 1)[0] for line in shown.get(name, ()) if ": " in line}
+        if len(labels) != 1:
+            sys.exit(f"{name}: registered twice; tshark prints it with {sorted(labels)} in data/, cannot choose a label")
+        fields[name][0] = labels.pop()
+        print(f"{name}: label « {fields[name][0]} » as tshark prints it", file=sys.stderr)
 
 os.makedirs(OUT, exist_ok=True)
 by_protocol = {}
