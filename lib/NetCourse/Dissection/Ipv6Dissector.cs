@@ -58,7 +58,11 @@ internal static class Ipv6Dissector
                 var identification = c.U32(p + Ipv6Fields.FragmentIdentification);
                 int carried = c.U8(p);
                 c.Begin(LayerKind.Network, "ipv6.fraghdr", "Fragment Header for IPv6", p).Length = Ipv6Fields.FragmentHeaderLength;
+                // In the order packet-ipv6.c adds them, so the details pane lists them as tshark -V does.
+                c.AddInt("ipv6.fraghdr.nxt", carried, p, 1);
+                c.AddHex("ipv6.fraghdr.reserved_octet", c.U8(p + 1), 2, p + 1, 1);
                 c.AddInt("ipv6.fraghdr.offset", fragment >> 3, p + Ipv6Fields.FragmentOffsetAndFlags, 2);
+                c.AddInt("ipv6.fraghdr.reserved_bits", (fragment & 0x6) >> 1, p + Ipv6Fields.FragmentOffsetAndFlags, 2);
                 c.AddBool("ipv6.fraghdr.more", (fragment & Ipv6Fields.MoreFragmentsFlag) != 0, p + Ipv6Fields.FragmentOffsetAndFlags + 1, 1);
                 c.AddHex("ipv6.fraghdr.ident", identification, 8, p + Ipv6Fields.FragmentIdentification, 4);
                 if ((fragment & 0xfff9) != 0)

@@ -59,11 +59,12 @@ public sealed class PacketDissector
         var frameLayer = cursor.Begin(LayerKind.Frame, "frame", "Frame", 0);
         frameLayer.TitleBuilder = static l => $"Frame {l.Text("frame.number")}: {l.Text("frame.len")} bytes on wire, {l.Text("frame.cap_len")} bytes captured";
         frameLayer.Length = frame.Length;
-        cursor.AddInt("frame.number", _number, -1, 0);
-        if (cursor.Wants("frame.time_relative"))
-            cursor.Add("frame.time_relative", FieldValue.FromSeconds(relative), -1, 0);
+        // In packet-frame.c's order (the details pane lists them so): the times, then the number.
         if (cursor.Wants("frame.time_epoch"))
             cursor.Add("frame.time_epoch", FieldValue.FromSeconds(timestamp), -1, 0);
+        if (cursor.Wants("frame.time_relative"))
+            cursor.Add("frame.time_relative", FieldValue.FromSeconds(relative), -1, 0);
+        cursor.AddInt("frame.number", _number, -1, 0);
         cursor.AddInt("frame.len", Math.Max(originalLength, frame.Length), -1, 0);
         cursor.AddInt("frame.cap_len", frame.Length, -1, 0);
         var protocolsIndex = -1;

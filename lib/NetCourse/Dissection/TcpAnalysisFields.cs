@@ -42,11 +42,11 @@ internal static class TcpAnalysisFields
         Flag(c, a, TcpAnalysis.KeepAliveAck, "tcp.analysis.keep_alive_ack");
         if ((a & TcpAnalysis.DuplicateAck) != 0)
         {
-            // tshark lists this field twice (the flag and the expert item).
-            c.AddPresent("tcp.analysis.duplicate_ack", "1");
+            // tshark lists this field twice: the flag, then (after the number and frame) the expert item.
             c.AddPresent("tcp.analysis.duplicate_ack", "1");
             c.AddInt("tcp.analysis.duplicate_ack_num", s.DuplicateAckNumber, -1, 0);
             c.AddInt("tcp.analysis.duplicate_ack_frame", s.DuplicateAckFrame, -1, 0);
+            c.AddPresent("tcp.analysis.duplicate_ack", "1");
         }
         Flag(c, a, TcpAnalysis.ZeroWindowProbe, "tcp.analysis.zero_window_probe");
         Flag(c, a, TcpAnalysis.ZeroWindowProbeAck, "tcp.analysis.zero_window_probe_ack");

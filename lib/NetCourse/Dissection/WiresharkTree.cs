@@ -50,9 +50,20 @@ public static class WiresharkTree
         ArgumentNullException.ThrowIfNull(layer);
         var lines = new List<WiresharkLine>(layer.Fields.Count);
         var parent = "";
+        var duplicateAckSeen = false;
         foreach (var field in layer.Fields)
         {
             if (Hidden.Contains(field.Name)) continue;
+            if (field.Name == "tcp.analysis.duplicate_ack")
+            {
+                // The second one is the expert item, worded after the duplicate's number.
+                if (duplicateAckSeen)
+                {
+                    lines.Add(new WiresharkLine(field.Name, $"[Duplicate ACK (#{Integer(layer, "tcp.analysis.duplicate_ack_num")})]", 0, null, -1, 0));
+                    continue;
+                }
+                duplicateAckSeen = true;
+            }
             var info = WiresharkLabels.Field(field.Name);
             var isBit = info is { Bitmask: not 0 } && parent.Length > 0 && field.Name.StartsWith(parent + ".", StringComparison.Ordinal);
             if (!isBit) parent = field.Name;
@@ -73,6 +84,9 @@ public static class WiresharkTree
             "frame.cap_len" => string.Create(Invariant, $"Capture Length: {v.Integer} bytes ({v.Integer * 8} bits)"),
             "frame.time_epoch" => $"Epoch Time: {display} seconds",
             "ip.version" or "ipv6.version" => Bits(First(frame, field), 0xf0, 8) + $" = Version: {display}",
+            // packet-ip.c shows the offset in bytes (the header counts 8-byte units); packet-ipv6.c adds the bytes after the units.
+            "ip.frag_offset" => Bits((ulong)v.Integer, 0x1fff, 16) + string.Create(Invariant, $" = Fragment Offset: {v.Integer * 8}"),
+            "ipv6.fraghdr.offset" => Bits((ulong)v.Integer << 3, 0xfff8, 16) + string.Create(Invariant, $" = Offset: {v.Integer} ({v.Integer * 8} bytes)"),
             "ip.hdr_len" => Bits(First(frame, field), 0x0f, 8) + string.Create(Invariant, $" = Header Length: {v.Integer} bytes ({v.Integer / 4})"),
             "tcp.hdr_len" => Bits(First(frame, field), 0xf0, 8) + string.Create(Invariant, $" = Header Length: {v.Integer} bytes ({v.Integer / 4})"),
             "ip.checksum" => $"Header Checksum: {display} [validation disabled]",
