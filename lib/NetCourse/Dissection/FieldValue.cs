@@ -39,6 +39,9 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
         return new(FieldKind.Integer, value, value, null, null, null, display!);
     }
 
+    /// <summary>A subtree node (FT_NONE): true for filters, « 1 » as tshark -T fields prints it, its details line as <see cref="Text"/>.</summary>
+    public static FieldValue FromNode(string line) => new(FieldKind.Boolean, 1, 1, line, null, null, "1");
+
     /// <summary>An integer displayed as tshark shows hexadecimal fields: "0x" and <paramref name="digits"/> lowercase digits (rendered on first use).</summary>
     public static FieldValue FromHex(long value, int digits) =>
         new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };

@@ -191,6 +191,25 @@ internal sealed class FrameCursor
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddPresent(string name, string display) => Add(name, FieldValue.FromBoolean(true, display), -1, 0);
 
+    /// <summary>
+    /// Adds a subtree node (an FT_NONE field such as tls.record): present for filters and <c>-e</c> (« 1 », as tshark
+    /// prints it), its details-pane line in <see cref="FieldValue.Text"/>. Returns its index, for <see cref="Relabel"/>, or -1 when not wanted.
+    /// </summary>
+    public int AddNode(string name, string line, int offset, int length)
+    {
+        if (!Wants(name))
+            return -1;
+        Fields.Add(new PacketField(name, FieldValue.FromNode(line), offset, length));
+        return Fields.Count - 1;
+    }
+
+    /// <summary>Sets the details-pane line of a node added by <see cref="AddNode"/> (a dissector names a record once it has read it).</summary>
+    public void Relabel(int index, string line)
+    {
+        if (index >= 0)
+            Fields[index] = Fields[index] with { Value = FieldValue.FromNode(line) };
+    }
+
     /// <summary>Adds an address field (6 bytes MAC, 4 IPv4, 16 IPv6) and its either-side alias (eth.addr, ip.addr …), reading the bytes only when one is wanted.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddAddress(string name, string? alias, int offset, int length)

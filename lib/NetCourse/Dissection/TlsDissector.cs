@@ -31,7 +31,9 @@ internal static class TlsDissector
             c.Data.AsSpan(payload, captured).CopyTo(joined.AsSpan(pending.Length));
             data = joined;
         }
-        var records = new TlsRecordReader(c, stream);
+        // Wireshark's tls.port table: port 443 carries HTTP.
+        const string application = "Hypertext Transfer Protocol";
+        var records = new TlsRecordReader(c, stream, application);
         var pos = 0;
         ProtocolLayer? reassembled = null, inFrame = null;
         while (data.Length - pos >= TlsFields.RecordHeaderLength)

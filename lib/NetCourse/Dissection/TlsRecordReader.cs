@@ -1,7 +1,15 @@
 namespace NetCourse.Dissection;
 
-/// <summary>Reads complete TLS records into fields and Info names (packet-tls.c's dissect_ssl3_record and dissect_tls_handshake, without decryption).</summary>
-internal sealed class TlsRecordReader(FrameCursor c, TlsStream stream)
+/// <summary>
+/// Reads complete TLS records into fields and Info names (packet-tls.c's dissect_ssl3_record and dissect_tls_handshake,
+/// without decryption), with the subtree lines tshark -V shows: « TLSv1.3 Record Layer: Handshake Protocol: Client
+/// Hello » (tls.record), « Handshake Protocol: Client Hello » (tls.handshake), « Alert Message », « Change Cipher Spec
+/// Message ».
+/// </summary>
+/// <param name="c">The frame.</param>
+/// <param name="stream">This direction's TLS state.</param>
+/// <param name="application">The protocol the port says the application data carries (« Hypertext Transfer Protocol »), or null.</param>
+internal sealed class TlsRecordReader(FrameCursor c, TlsStream stream, string? application)
 {
     /// <summary>Below this size a handshake record is taken as plaintext (Wireshark: encryption adds at least 16 bytes).</summary>
     private const int MinEncryptedHandshake = 16;
@@ -23,6 +31,7 @@ internal sealed class TlsRecordReader(FrameCursor c, TlsStream stream)
         var length = record.Length - TlsFields.RecordHeaderLength;
         var body = record[TlsFields.RecordHeaderLength..];
         var bodyOffset = At(offset, TlsFields.RecordHeaderLength);
+        var node = c.AddNode("tls.record", "Record Layer", offset, record.Length);
         if (Session.Version == TlsFields.Tls13 && type == TlsFields.ApplicationData)
             c.AddInt("tls.record.opaque_type", type, offset, 1);
         else
@@ -30,25 +39,35 @@ internal sealed class TlsRecordReader(FrameCursor c, TlsStream stream)
         c.AddHex("tls.record.version", version, 4, At(offset, TlsFields.Version), 2);
         c.AddInt("tls.record.length", length, At(offset, TlsFields.Length), 2);
         LastVersion = version;
+        // The record line names the connection's version once known, else this record's (packet-tls.c's local « version »).
+        var shown = Session.Version != 0 ? Session.Version : version;
         if (Session.Version == 0)
             TrySetVersion(type, body, version);
+        var layer = (TlsNames.Version(shown) ?? "SSL") + " Record Layer: ";
+        var sessionLayer = (TlsNames.Version(Session.Version) ?? "TLS") + " Record Layer: ";
         switch (type)
         {
             case TlsFields.ChangeCipherSpec:
                 Names.Add("Change Cipher Spec");
                 stream.ChangeCipherSpecFrame = c.Number;
+                c.Relabel(node, (TlsNames.Version(Session.Version) ?? "SSL") + " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
+                c.AddNode("tls.change_cipher_spec", "Change Cipher Spec Message", bodyOffset, length);
                 break;
             case TlsFields.Alert:
-                ReadAlert(body, bodyOffset);
+                c.Relabel(node, sessionLayer + ReadAlert(body, bodyOffset));
                 break;
             case TlsFields.Handshake:
-                ReadHandshake(body, bodyOffset);
+                c.Relabel(node, layer + ReadHandshake(body, bodyOffset));
                 break;
             case TlsFields.ApplicationData:
                 Names.Add("Application Data");
+                c.Relabel(node, layer + "Application Data Protocol: " + (application ?? "Application Data"));
+                if (application is not null && c.Wants("tls.app_data_proto"))
+                    c.AddText("tls.app_data_proto", application, -1, 0);
                 break;
             default:
                 Names.Add("Heartbeat");
+                c.Relabel(node, layer + "Heartbeat");
                 break;
         }
     }
@@ -63,48 +82,61 @@ internal sealed class TlsRecordReader(FrameCursor c, TlsStream stream)
         Session.Version = version;
     }
 
-    private void ReadAlert(ReadOnlySpan<byte> body, int offset)
+    /// <returns>The end of the record's line (« Alert (Level: Fatal, Description: …) », « Encrypted Alert »).</returns>
+    private string ReadAlert(ReadOnlySpan<byte> body, int offset)
     {
+        var node = c.AddNode("tls.alert_message", "Alert Message", offset, body.Length);
         if (body.Length != 2)
         {
             Names.Add("Encrypted Alert");
-            return;
+            c.Relabel(node, "Alert Message: Encrypted Alert");
+            return "Encrypted Alert";
         }
         c.AddInt("tls.alert_message.level", body[0], offset, 1);
         c.AddInt("tls.alert_message.desc", body[1], At(offset, 1), 1);
-        Names.Add($"Alert (Level: {TlsNames.AlertLevel(body[0])}, Description: {TlsNames.AlertDescription(body[1])})");
+        var alert = $"Alert (Level: {TlsNames.AlertLevel(body[0])}, Description: {TlsNames.AlertDescription(body[1])})";
+        Names.Add(alert);
+        return alert;
     }
 
-    private void ReadHandshake(ReadOnlySpan<byte> body, int offset)
+    /// <returns>The end of the record's line: « Handshake Protocol: » and the message's name, or « Multiple Handshake Messages ».</returns>
+    private string ReadHandshake(ReadOnlySpan<byte> body, int offset)
     {
+        const string Encrypted = "Encrypted Handshake Message";
         if (IsEncrypted(body))
         {
-            Names.Add("Encrypted Handshake Message");
-            return;
+            Names.Add(Encrypted);
+            c.AddNode("tls.handshake", "Handshake Protocol: " + Encrypted, offset, body.Length);
+            return "Handshake Protocol: " + Encrypted;
         }
         var p = 0;
-        var first = true;
+        var line = "";
         while (body.Length - p >= TlsFields.HandshakeHeaderLength)
         {
             int type = body[p];
             var length = body[p + 1] << 16 | body[p + 2] << 8 | body[p + 3];
-            var name = TlsNames.Handshake(type) ?? "Encrypted Handshake Message";
+            var name = TlsNames.Handshake(type) ?? Encrypted;
+            var start = p + TlsFields.HandshakeHeaderLength;
+            var complete = length <= body.Length - start;
+            // tls_show_handshake_details: the first message names the record, a second one makes it « Multiple ».
+            var suffix = complete ? "" : " (fragment)";
+            line = p == 0 ? "Handshake Protocol: " + name + suffix : "Handshake Protocol: Multiple Handshake Messages";
+            c.AddNode("tls.handshake", "Handshake Protocol: " + name + suffix, At(offset, p), complete ? TlsFields.HandshakeHeaderLength + length : body.Length - p);
             c.AddInt("tls.handshake.type", type, At(offset, p), 1);
             c.AddInt("tls.handshake.length", length, At(offset, p + 1), 3);
-            var start = p + TlsFields.HandshakeHeaderLength;
-            if (length > body.Length - start)
+            if (!complete)
             {
                 // A handshake message continued in the next record: only its first fragment is named.
-                if (first)
+                if (p == 0)
                     Names.Add($"[{name} Fragment]");
-                return;
+                return line;
             }
             Names.Add(name);
             if (type is TlsFields.ClientHello or TlsFields.ServerHello)
                 new TlsHelloReader(c, Session, type == TlsFields.ServerHello).Read(body.Slice(start, length), At(offset, start));
             p = start + length;
-            first = false;
         }
+        return line;
     }
 
     /// <summary>Wireshark's is_encrypted_handshake_message for a record it could not decrypt.</summary>

@@ -68,7 +68,8 @@ public static class WiresharkTree
             var isBit = info is { Bitmask: not 0 } && parent.Length > 0 && field.Name.StartsWith(parent + ".", StringComparison.Ordinal);
             if (!isBit) parent = field.Name;
             var text = Line(layer, field, info, frame);
-            lines.Add(new WiresharkLine(field.Name, text, isBit ? 1 : 0, CourseGlosses.For(field.Name), field.Offset, field.Length));
+            var depth = layer.Protocol == "tls" ? TlsDepth(field.Name) : isBit ? 1 : 0;
+            lines.Add(new WiresharkLine(field.Name, text, depth, CourseGlosses.For(field.Name), field.Offset, field.Length));
         }
         return lines;
     }
@@ -109,12 +110,25 @@ public static class WiresharkTree
             if (info is null) return $"{field.Name}: {display}";
             text = info.Bitmask != 0 && info.Bits > 0
                 ? Bits(Raw(field, info), info.Bitmask, info.Bits) + " = " + info.Label + ": " + Value(field, info)
-                : info.Type == "FT_NONE" ? info.Label : info.Label + ": " + Value(field, info);
+                : info.Type == "FT_NONE" ? v.Text ?? info.Label : info.Label + ": " + Value(field, info);
             if (field.Name == "ip.flags") text += IpFlagNames(v.Integer);
             if (field.Name == "dns.flags") text += DnsFlagsSummary(v.Integer);
         }
         return field.Offset < 0 || Generated.Contains(field.Name) ? $"[{text}]" : text;
     }
+
+    /// <summary>
+    /// How deep packet-tls.c puts a field: the record's line, then its fields and the handshake's line, then the
+    /// handshake's fields, then what an extension holds (a supported version; the server name sits one subtree lower).
+    /// </summary>
+    private static int TlsDepth(string name) => name switch
+    {
+        "tls.record" => 0,
+        "tls.handshake.type" or "tls.handshake.length" or "tls.handshake.version" or "tls.alert_message.level" or "tls.alert_message.desc" => 2,
+        "tls.handshake.extensions.supported_version" => 3,
+        "tls.handshake.extensions_server_name" => 4,
+        _ => 1,
+    };
 
     /// <summary>The value as Wireshark writes it for the field's type and display base.</summary>
     private static string Value(PacketField field, WiresharkField info)

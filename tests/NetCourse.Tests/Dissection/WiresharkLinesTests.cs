@@ -9,7 +9,8 @@ namespace NetCourse.Tests.Dissection;
 /// <summary>
 /// The details pane's lines (<see cref="WiresharkTree"/>) against tshark's own details tree on every capture of data/:
 /// tshark -V's lines, read field by field from <c>tshark -T pdml</c> (each field's <c>showname</c> is its -V line, without
-/// the brackets -V puts around computed fields).
+/// the brackets -V puts around computed fields), and in tshark's order: every line that matches one of tshark's must come
+/// after the previous one's match (a TLS record's handshake messages, the IPv6 fragment header's fields …).
 /// </summary>
 public class WiresharkLinesTests(ITestOutputHelper output)
 {
@@ -17,21 +18,22 @@ public class WiresharkLinesTests(ITestOutputHelper output)
     public void Labels_and_lines_agree_with_tshark_on_the_data_captures()
     {
         Requires.Tool("tshark", "tshark");
-        int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0;
+        int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0, ordered = 0;
+        var orderMisses = new List<(string Field, string Text)>();
         var labelMisses = new List<string>();
         var lineMisses = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in TestPaths.Captures())
         {
-            var tshark = Pdml(path);
+            var (tshark, sequences) = Pdml(path);
             var packets = CaptureFileDissector.Read(path).ToList();
             Assert.Equal(tshark.Count, packets.Count);
             for (var i = 0; i < packets.Count; i++)
             {
                 var shown = tshark[i];
+                var sequence = sequences[i];
+                var next = 0; // where the next matching line must be looked for in tshark's order
                 foreach (var layer in packets[i].Layers)
                 {
-                    // Known gap: the label tables predate TLS and IPv6 fragment decoding; not compared yet.
-                    if (layer.Protocol is "tls" or "ipv6.fraghdr") continue;
                     foreach (var line in WiresharkTree.Lines(layer, packets[i].Bytes.Span))
                     {
                         if (!shown.TryGetValue(line.Field, out var theirs)) continue; // a field tshark hides (or does not show here)
@@ -43,14 +45,27 @@ public class WiresharkLinesTests(ITestOutputHelper output)
                         var text = line.Text.StartsWith('[') && line.Text.EndsWith(']') ? line.Text[1..^1] : line.Text;
                         if (theirs.Contains(text)) linesEqual++;
                         else lineMisses.TryAdd(line.Field, $"« {line.Text} » vs « {theirs[0]} »");
+                        if (!theirs.Contains(text)) continue;
+                        var at = sequence.FindIndex(next, l => l.Field == line.Field && l.Text == text);
+                        if (at >= 0)
+                        {
+                            ordered++;
+                            next = at + 1;
+                        }
+                        else
+                        {
+                            orderMisses.Add((line.Field, $"{Path.GetFileName(path)} #{i + 1}: « {line.Text} » comes before « {sequence[next - 1].Text} » in tshark -V"));
+                        }
                     }
                 }
             }
         }
-        output.WriteLine($"labels equal: {labelsEqual}/{labels}; whole lines equal: {linesEqual}/{lines} ({WiresharkLabels.Source})");
+        output.WriteLine($"labels equal: {labelsEqual}/{labels}; whole lines equal: {linesEqual}/{lines}; equal lines in tshark's order: {ordered}/{linesEqual} ({WiresharkLabels.Source})");
         foreach (var (field, miss) in lineMisses) output.WriteLine($"line differs, {field}: {miss}");
         Assert.True(labels > 1000, $"only {labels} labels compared");
         Assert.True(labelMisses.Count == 0, string.Join(Environment.NewLine, labelMisses.Take(20)));
+        Assert.True(orderMisses.Count == 0, $"{orderMisses.Count} lines out of tshark's order, by field:\n"
+            + string.Join(Environment.NewLine, orderMisses.GroupBy(m => m.Field).Select(g => $"{g.Key}: {g.Count()}, first {g.First().Text}")));
         // Some lines carry what only a full dissector knows (checksum verification, expert info, DS field names).
         Assert.True(linesEqual >= lines * 0.9, $"only {linesEqual}/{lines} whole lines equal:\n" + string.Join("\n", lineMisses.Select(m => $"{m.Key}: {m.Value}")));
     }
@@ -65,8 +80,8 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         return colon > 0 ? text[..colon] : text;
     }
 
-    /// <summary>For each packet, every field's -V lines by field name.</summary>
-    private static List<Dictionary<string, List<string>>> Pdml(string path)
+    /// <summary>For each packet, every field's -V lines by field name, and all its lines in tshark's order.</summary>
+    private static (List<Dictionary<string, List<string>>> Fields, List<List<(string Field, string Text)>> Sequences) Pdml(string path)
     {
         var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "-n", "-r", path, "-T", "pdml" }) start.ArgumentList.Add(a);
@@ -75,18 +90,22 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         _ = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(60_000), "tshark -T pdml took over 60 s");
         var packets = new List<Dictionary<string, List<string>>>();
+        var sequences = new List<List<(string Field, string Text)>>();
         foreach (var packet in XDocument.Parse(xml.Result).Root!.Elements("packet"))
         {
             var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var sequence = new List<(string Field, string Text)>();
             foreach (var field in packet.Descendants("field"))
             {
                 var name = (string?)field.Attribute("name");
                 var shown = (string?)field.Attribute("showname");
                 if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(shown) || (string?)field.Attribute("hide") == "yes") continue;
                 (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(shown);
+                sequence.Add((name, shown));
             }
             packets.Add(fields);
+            sequences.Add(sequence);
         }
-        return packets;
+        return (packets, sequences);
     }
 }
