@@ -25,15 +25,20 @@ internal static class PortTable
             TlsDissector.Dissect(c, view, segment, payload, captured);
             return;
         }
+        var span = c.Data.AsSpan(payload, captured);
         if (segment.SourcePort == Dns || segment.DestinationPort == Dns)
         {
             // DNS over TCP: a two-byte length, then the message.
-            var span = c.Data.AsSpan(payload, captured);
             if (span.Length >= 2 && (span[0] << 8 | span[1]) == span.Length - 2)
             {
                 DnsDecoder.Dissect(c, view, payload + 2, payload + captured, false, tcpLength: payload);
                 return;
             }
+        }
+        else if (TlsDissector.Claims(segment, span))
+        {
+            TlsDissector.Dissect(c, view, segment, payload, captured);
+            return;
         }
         DataDissector.Dissect(c, payload, captured, segment.PayloadLength, captured);
     }

@@ -1,7 +1,7 @@
 namespace NetCourse.Dissection;
 
 /// <summary>
-/// TLS records over TCP port 443, as tshark shows them without keys (packet-tls.c): record type, version and length,
+/// TLS records over the TCP ports Wireshark gives TLS (443, 465, 993, 995 … see <see cref="TlsNames"/>), as tshark shows them without keys (packet-tls.c): record type, version and length,
 /// handshake types, the SNI, the versions of the hellos, alerts. Several records in one segment are all shown; a
 /// record spread over segments is shown on the frame that completes it (earlier frames say "[TCP segment of a
 /// reassembled PDU]"). From the server's Hello on, a TLS 1.3 connection's application records carry
@@ -9,9 +9,24 @@ namespace NetCourse.Dissection;
 /// </summary>
 internal static class TlsDissector
 {
-    public const int Port = 443;
+    /// <summary>True when either port is one Wireshark decodes as TLS.</summary>
+    public static bool IsTlsPort(TcpSegment s) => TlsNames.IsTlsPort(s.SourcePort) || TlsNames.IsTlsPort(s.DestinationPort);
 
-    public static bool IsTlsPort(TcpSegment s) => s.SourcePort == Port || s.DestinationPort == Port;
+    /// <summary>
+    /// Wireshark's TLS heuristic over TCP (on by default, tried when no port claims the payload): a connection already
+    /// taken as TLS, or a payload that starts with a Handshake or Application Data record header of SSL 3.0 to TLS 1.2
+    /// (TLS 1.3 sends 0x0301) with a sane length (packet-tls.c's is_sslv3_or_tls). The connection is TLS from then on.
+    /// </summary>
+    public static bool Claims(TcpSegment s, ReadOnlySpan<byte> payload)
+    {
+        if (s.Direction?.Tls is not null || s.ReverseDirection?.Tls is not null)
+            return true;
+        if (payload.Length < TlsFields.RecordHeaderLength || payload[0] is not (TlsFields.Handshake or TlsFields.ApplicationData))
+            return false;
+        var version = payload[1] << 8 | payload[2];
+        var length = payload[3] << 8 | payload[4];
+        return version is 0x0300 or 0x0301 or 0x0302 or 0x0303 or 0x0101 && length is > 0 and < 16384 + 2048;
+    }
 
     public static void Dissect(FrameCursor c, ColumnView view, TcpSegment s, int payload, int captured)
     {
@@ -31,8 +46,8 @@ internal static class TlsDissector
             c.Data.AsSpan(payload, captured).CopyTo(joined.AsSpan(pending.Length));
             data = joined;
         }
-        // Wireshark's tls.port table: port 443 carries HTTP.
-        const string application = "Hypertext Transfer Protocol";
+        // packet-tls.c looks the source port up first, then the destination port.
+        var application = TlsNames.Application(s.SourcePort) ?? TlsNames.Application(s.DestinationPort);
         var records = new TlsRecordReader(c, stream, application);
         var pos = 0;
         ProtocolLayer? reassembled = null, inFrame = null;
