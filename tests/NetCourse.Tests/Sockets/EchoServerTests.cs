@@ -15,26 +15,13 @@ public class EchoServerTests
         return socket;
     }
 
-    private static async Task<byte[]> ReceiveExactlyAsync(Socket socket, int count, CancellationToken token)
-    {
-        var buffer = new byte[count];
-        var got = 0;
-        while (got < count)
-        {
-            var n = await socket.ReceiveAsync(buffer.AsMemory(got), SocketFlags.None, token);
-            if (n == 0) throw new IOException($"fermé après {got} octets");
-            got += n;
-        }
-        return buffer;
-    }
-
     [Fact]
     public async Task Echoes_what_it_receives()
     {
         await using var server = await EchoServer.StartAsync(0);
         using var client = Connect(server.Port);
         client.Send("Bonjour"u8);
-        var reply = await ReceiveExactlyAsync(client, 7, new CancellationTokenSource(5000).Token);
+        var reply = await SocketReads.ReceiveExactlyAsync(client, 7, new CancellationTokenSource(5000).Token);
         Assert.Equal("Bonjour"u8.ToArray(), reply);
     }
 
@@ -58,7 +45,7 @@ public class EchoServerTests
                 BitConverter.TryWriteBytes(message.AsSpan(0, 4), c);
                 BitConverter.TryWriteBytes(message.AsSpan(4, 4), m);
                 await socket.SendAsync(message, SocketFlags.None, bound.Token);
-                var reply = await ReceiveExactlyAsync(socket, message.Length, bound.Token);
+                var reply = await SocketReads.ReceiveExactlyAsync(socket, message.Length, bound.Token);
                 if (!reply.AsSpan().SequenceEqual(message)) Interlocked.Increment(ref corrupted);
                 else Interlocked.Increment(ref echoed);
             }
@@ -93,7 +80,7 @@ public class EchoServerTests
         for (var i = 0; i < 10; i++)
         {
             steady.Send(new[] { (byte)i });
-            Assert.Equal(new[] { (byte)i }, await ReceiveExactlyAsync(steady, 1, new CancellationTokenSource(5000).Token));
+            Assert.Equal(new[] { (byte)i }, await SocketReads.ReceiveExactlyAsync(steady, 1, new CancellationTokenSource(5000).Token));
         }
         Assert.Equal(2, server.Stats.Accepted);
     }
