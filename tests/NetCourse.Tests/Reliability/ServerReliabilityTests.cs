@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using NetCourse.Addressing;
 using NetCourse.Sockets;
+using NetCourse.Tests.Sockets;
 
 namespace NetCourse.Tests.Reliability;
 
@@ -27,18 +28,6 @@ public class ServerReliabilityTests
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(true);
-    }
-
-    private static async Task<byte[]> ReceiveExactlyAsync(Socket socket, int count, CancellationToken token)
-    {
-        var buffer = new byte[count];
-        for (var got = 0; got < count;)
-        {
-            var n = await socket.ReceiveAsync(buffer.AsMemory(got), SocketFlags.None, token);
-            if (n == 0) throw new IOException($"fermé après {got} octets");
-            got += n;
-        }
-        return buffer;
     }
 
     private static async Task<Socket> ConnectAsync(IPEndPoint server, CancellationToken token)
@@ -70,6 +59,73 @@ public class ServerReliabilityTests
 
     private static void Report(string text) => Console.WriteLine(text);
 
+    /// <summary>What the echo load counted: messages echoed intact, echoed damaged, clients that failed.</summary>
+    private sealed class EchoTally
+    {
+        public long Echoed;
+        public long Corrupted;
+        public long Failed;
+
+        public void AssertAllEchoed(long expected)
+        {
+            Assert.Equal(0, Failed);
+            Assert.Equal(0, Corrupted);
+            Assert.Equal(expected, Echoed);
+        }
+    }
+
+    /// <summary>
+    /// The echo load, in one place: every socket sends <paramref name="messages"/> messages carrying its id, their
+    /// sequence number and a checksum, reads each echo back and checks it; the sockets are closed at the end.
+    /// </summary>
+    private static Task TalkAsync(Socket[] sockets, int messages, EchoTally tally, CancellationToken token) =>
+        Task.WhenAll(sockets.Select((socket, c) => Task.Run(async () =>
+        {
+            try
+            {
+                var random = new Random(c);
+                for (var m = 0; m < messages; m++)
+                {
+                    var message = LoadMessage.Build(c, m, random, 300);
+                    await socket.SendAsync(message, SocketFlags.None, token);
+                    var reply = await SocketReads.ReceiveExactlyAsync(socket, message.Length, token);
+                    if (LoadMessage.IsIntact(reply, c, m)) Interlocked.Increment(ref tally.Echoed);
+                    else Interlocked.Increment(ref tally.Corrupted);
+                }
+            }
+            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
+            {
+                Interlocked.Increment(ref tally.Failed);
+            }
+            finally { socket.Dispose(); }
+        }, token)));
+
+    /// <summary>The same load against `netcourse serve echo`, a real process, whose peak resident memory is read from /proc.</summary>
+    [Fact]
+    public async Task Serve_echo_process_1000_clients_x_100_checked_messages_in_bounded_memory()
+    {
+        const int messages = 100;
+        await using var server = await CliServer.StartAsync("echo", "--max-clients", "2000");
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        var watch = Stopwatch.StartNew();
+        var sockets = await ConnectAllAsync(new IPEndPoint(IPAddress.Loopback, server.Port), Clients, bound.Token);
+        var tally = new EchoTally();
+        await TalkAsync(sockets, messages, tally, bound.Token);
+        var peakKiB = PeakMemoryKiB(server.Pid);
+        tally.AssertAllEchoed(Clients * messages);
+        Assert.InRange(peakKiB, 1, 400 * 1024); // the server's peak resident memory stays under 400 MiB
+        Report(string.Create(CultureInfo.InvariantCulture,
+            $"serve echo : {Clients}×{messages} messages en {watch.Elapsed.TotalSeconds:0.0} s, pic de mémoire résidente {peakKiB / 1024} Mio"));
+    }
+
+    private static long PeakMemoryKiB(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return -1;
+    }
+
     [Fact]
     public async Task Echo_server_1000_clients_x_100_checked_messages_among_silent_slow_and_vanishing_clients()
     {
@@ -78,7 +134,8 @@ public class ServerReliabilityTests
         var heapBefore = HeapAfterCollect();
         var watch = Stopwatch.StartNew();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
-        long echoed = 0, corrupted = 0, failed = 0, peakHeap = 0;
+        var tally = new EchoTally();
+        long peakHeap = 0;
         await using (var server = await EchoServer.StartAsync(0, options: new ServerOptions(idle, MaxClients: 2000, Backlog: 1024), fallbackToFreePort: false))
         {
             var sockets = await ConnectAllAsync(server.EndPoint, Clients, bound.Token);
@@ -109,33 +166,14 @@ public class ServerReliabilityTests
             });
             var sampling = Task.Run(async () =>
             {
-                while (!bound.IsCancellationRequested && Interlocked.Read(ref echoed) + Interlocked.Read(ref failed) * messages < Clients * messages)
+                while (!bound.IsCancellationRequested && Interlocked.Read(ref tally.Echoed) + Interlocked.Read(ref tally.Failed) * messages < Clients * messages)
                 {
                     var heap = GC.GetTotalMemory(false);
                     if (heap > Interlocked.Read(ref peakHeap)) Interlocked.Exchange(ref peakHeap, heap);
                     await Task.Delay(200);
                 }
             });
-            await Task.WhenAll(sockets.Select((socket, c) => Task.Run(async () =>
-            {
-                try
-                {
-                    var random = new Random(c);
-                    for (var m = 0; m < messages; m++)
-                    {
-                        var message = LoadMessage.Build(c, m, random, 300);
-                        await socket.SendAsync(message, SocketFlags.None, bound.Token);
-                        var reply = await ReceiveExactlyAsync(socket, message.Length, bound.Token);
-                        if (LoadMessage.IsIntact(reply, c, m)) Interlocked.Increment(ref echoed);
-                        else Interlocked.Increment(ref corrupted);
-                    }
-                }
-                catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-                finally { socket.Dispose(); }
-            })));
+            await TalkAsync(sockets, messages, tally, bound.Token);
             var talked = watch.Elapsed;
             await vanishing;
             await sampling;
@@ -155,15 +193,13 @@ public class ServerReliabilityTests
             var slowCut = await Task.WhenAll(slowTasks).WaitAsync(idle * 4, bound.Token);
             foreach (var s in slow) s.Dispose();
             Assert.All(slowCut, Assert.True);
-            Assert.Equal(0, failed);
-            Assert.Equal(0, corrupted);
-            Assert.Equal(Clients * messages, echoed);
+            tally.AssertAllEchoed(Clients * messages);
             Assert.True(server.Stats.TimedOut >= silentCount + slowCount, $"TimedOut = {server.Stats.TimedOut}");
             // Still answering after all that.
             using var after = await ConnectAsync(server.EndPoint, bound.Token);
             var last = LoadMessage.Build(7, 7, new Random(7), 100);
             await after.SendAsync(last, SocketFlags.None, bound.Token);
-            Assert.True(LoadMessage.IsIntact(await ReceiveExactlyAsync(after, last.Length, bound.Token), 7, 7));
+            Assert.True(LoadMessage.IsIntact(await SocketReads.ReceiveExactlyAsync(after, last.Length, bound.Token), 7, 7));
             Report(string.Create(CultureInfo.InvariantCulture,
                 $"écho (bibliothèque) : {Clients}×{messages} messages en {talked.TotalSeconds:0.0} s, délais dépassés {server.Stats.TimedOut}, abandons {server.Stats.Dropped}, pic du tas {peakHeap / 1e6:0} Mo"));
         }
