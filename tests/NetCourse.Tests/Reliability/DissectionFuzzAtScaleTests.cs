@@ -17,32 +17,16 @@ namespace NetCourse.Tests.Reliability;
 [Trait("Category", "Reliability")]
 public class DissectionFuzzAtScaleTests
 {
-    private static readonly int[] LinkTypes = [1, 113, 276, 0, 108, 101, 12, 14, 228, 229, 9, 50, 147, 65535];
 
     internal static int FrameCount =>
         int.TryParse(Environment.GetEnvironmentVariable("NETCOURSE_FUZZ_FRAMES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n : 1_000_000;
 
+    /// <summary>Every frame of every capture in data/, then the shared hand-built seeds.</summary>
     private static List<RawFrame> Seeds()
     {
-        var seeds = new List<RawFrame>();
-        var data = FindDataFolder();
-        foreach (var file in Directory.GetFiles(data).Where(f => f.Contains(".pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            seeds.AddRange(CaptureFileReader.ReadRaw(file));
-        var ip = Frames.BareIpSyn();
-        byte[][] built =
-        [
-            Frames.EthernetTcp(Frames.Tcp(40000, 80, 1, 1, ackFlag: true, psh: true, payload: "GET / HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray())),
-            Frames.Udp(50000, 53, Frames.DnsQuery(1, "a.b.test", true)),
-            Frames.Arp(PacketDotNet.ArpOperation.Request),
-            Frames.IcmpEcho(1, 1),
-            Frames.Ipv6Udp(1, 2, [1, 2, 3, 4]),
-        ];
-        seeds.AddRange(built.Select(b => new RawFrame(b, LinkType.Ethernet, 0, b.Length)));
-        seeds.Add(new RawFrame(Frames.Sll(ip), LinkType.LinuxSll, 0, Frames.Sll(ip).Length));
-        seeds.Add(new RawFrame(Frames.Null(ip), LinkType.Null, 0, Frames.Null(ip).Length));
-        seeds.Add(new RawFrame(Frames.Ppp(ip), LinkType.Ppp, 0, Frames.Ppp(ip).Length));
-        seeds.Add(new RawFrame(ip, LinkType.RawIp, 0, ip.Length));
+        var seeds = TestPaths.Captures().SelectMany(CaptureFileReader.ReadRaw).ToList();
+        seeds.AddRange(FuzzSeeds.Built());
         return seeds;
     }
 
@@ -54,16 +38,6 @@ public class DissectionFuzzAtScaleTests
         var network = packet.Layers[2];
         var size = network.Protocol switch { "ip" => 20, "ipv6" => 40, "arp" => 28, _ => 0 };
         return size == 0 ? 0 : network.Offset + size;
-    }
-
-    private static string FindDataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data");
-            if (File.Exists(Path.Combine(candidate, "06-http.pcap"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("dossier data/ introuvable");
     }
 
     [Fact]
@@ -91,7 +65,7 @@ public class DissectionFuzzAtScaleTests
                 // Pure noise, any link type.
                 frame = new byte[random.Next(0, 400)];
                 random.NextBytes(frame);
-                linkType = LinkTypes[random.Next(LinkTypes.Length)];
+                linkType = FuzzSeeds.LinkTypes[random.Next(FuzzSeeds.LinkTypes.Length)];
                 original = frame.Length + (random.Next(4) == 0 ? random.Next(0, 200) : 0);
                 random0++;
             }
@@ -99,7 +73,7 @@ public class DissectionFuzzAtScaleTests
             {
                 var seed = seeds[random.Next(seeds.Count)];
                 frame = (byte[])seed.Data.Clone();
-                linkType = kind == 2 ? LinkTypes[random.Next(LinkTypes.Length)] : seed.LinkType;
+                linkType = kind == 2 ? FuzzSeeds.LinkTypes[random.Next(FuzzSeeds.LinkTypes.Length)] : seed.LinkType;
                 original = frame.Length;
                 if (kind <= 6)
                 {
@@ -176,8 +150,8 @@ public class DissectionFuzzAtScaleTests
         Assert.True(escaped.Count == 0, $"{escaped.Count} exception(s) sortie(s) du dissecteur :\n" + string.Join("\n", escaped));
         Assert.Equal(count, listed);
         Assert.Equal(count, dissector.Count);
-        Assert.Superset(LinkTypes.ToHashSet(), linkTypesSeen);
-        Assert.Equal(LinkTypes.Length, linkTypesSeen.Count);
+        Assert.Superset(FuzzSeeds.LinkTypes.ToHashSet(), linkTypesSeen);
+        Assert.Equal(FuzzSeeds.LinkTypes.Length, linkTypesSeen.Count);
         Assert.True(malformed > count / 20, $"seulement {malformed} trames marquées malformées sur {count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fuzz : {count} trames ({random0} aléatoires) en {watch.Elapsed.TotalSeconds:0.0} s, {malformed} malformées, coupées intactes {truncatedMarked}/{truncatedSeeds} marquées"));
