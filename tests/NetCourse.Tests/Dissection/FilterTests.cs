@@ -9,6 +9,20 @@ public class FilterTests
     // 127.0.0.1:1000 -> 127.0.0.1:2000, ACK, TTL 64.
     private static readonly FilterTestPacket Ack = FilterTestPacket.Tcp("127.0.0.1", "127.0.0.1", 1000, 2000, 0x10);
 
+    /// <summary>The packets the theory rows name.</summary>
+    private static readonly Dictionary<string, IFieldSource> Packets = new(StringComparer.Ordinal)
+    {
+        ["syn"] = Syn,
+        ["ack"] = Ack,
+        ["udp"] = new FilterTestPacket("frame", "eth", "ip", "udp").Int("udp.srcport", 5353).Int("udp.dstport", 53).Int("udp.port", 5353, 53),
+        ["dns"] = new FilterTestPacket("frame", "ip", "udp", "dns").Text("dns.qry.name", "cours.reseau.test"),
+        ["unreachable"] = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 3).Int("icmp.code", 3),
+        ["echo"] = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 8),
+        ["expired"] = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 11),
+        ["http"] = new FilterTestPacket("http").Text("http.request.method", "GET").Text("http.request.uri", "/a \"b\""),
+        ["time"] = new FilterTestPacket("frame").Add("frame.time_relative", FieldValue.FromNumber(0.25, "0.250000000")),
+    };
+
     private static bool M(string filter, IFieldSource packet) => DisplayFilter.Parse(filter).Matches(packet);
 
     [Theory]
@@ -39,73 +53,60 @@ public class FilterTests
     [InlineData("tcp.port == 81", false)]
     public void Integers_in_decimal_hex_and_octal(string filter, bool expected) => Assert.Equal(expected, M(filter, Syn));
 
-    [Fact]
-    public void Either_side_fields_match_when_any_value_matches()
-    {
-        Assert.True(M("ip.addr == 127.0.0.2", Syn));
-        Assert.True(M("ip.addr == 127.0.0.1", Syn));
-        Assert.True(M("tcp.port == 40000", Syn));
-        Assert.True(M("tcp.port == 80", Syn));
-        Assert.True(M("eth.addr == 01:00:5e:00:00:01", Syn));
-        var udp = new FilterTestPacket("frame", "eth", "ip", "udp").Int("udp.srcport", 5353).Int("udp.dstport", 53).Int("udp.port", 5353, 53);
-        Assert.True(M("udp.port == 53", udp));
-        Assert.True(M("udp.port == 5353", udp));
-        Assert.False(M("udp.port == 54", udp));
-    }
+    [Theory]
+    [InlineData("ip.addr == 127.0.0.2", "syn", true)]
+    [InlineData("ip.addr == 127.0.0.1", "syn", true)]
+    [InlineData("tcp.port == 40000", "syn", true)]
+    [InlineData("tcp.port == 80", "syn", true)]
+    [InlineData("eth.addr == 01:00:5e:00:00:01", "syn", true)]
+    [InlineData("udp.port == 53", "udp", true)]
+    [InlineData("udp.port == 5353", "udp", true)]
+    [InlineData("udp.port == 54", "udp", false)]
+    public void Either_side_fields_match_when_any_value_matches(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Not_equal_is_all_differ_and_false_when_absent_as_in_tshark_4_0()
-    {
-        // tshark 4.0.17: "ip.addr != 127.0.0.1" keeps no packet that has 127.0.0.1 on either side.
-        Assert.False(M("ip.addr != 127.0.0.1", Syn));
-        Assert.False(M("ip.addr != 127.0.0.1", Ack));
-        Assert.True(M("ip.addr != 127.0.0.9", Syn));
-        Assert.False(M("tcp.port != 80", Syn));
-        Assert.True(M("tcp.port != 80", Ack));
-        Assert.False(M("udp.port != 80", Syn)); // absent field: false
-        // ~= and !== : some value differs.
-        Assert.True(M("ip.addr ~= 127.0.0.1", Syn));
-        Assert.False(M("ip.addr ~= 127.0.0.1", Ack));
-        Assert.True(M("tcp.port !== 80", Syn));
-        Assert.True(M("tcp.port any_ne 80", Syn));
-        // === : every value equal.
-        Assert.True(M("ip.addr === 127.0.0.1", Ack));
-        Assert.False(M("ip.addr === 127.0.0.1", Syn));
-        Assert.False(M("ip.addr all_eq 127.0.0.1", Syn));
-    }
+    [Theory]
+    [InlineData("ip.addr != 127.0.0.1", "syn", false)]
+    [InlineData("ip.addr != 127.0.0.1", "ack", false)]
+    [InlineData("ip.addr != 127.0.0.9", "syn", true)]
+    [InlineData("tcp.port != 80", "syn", false)]
+    [InlineData("tcp.port != 80", "ack", true)]
+    [InlineData("udp.port != 80", "syn", false)] // absent field: false
+    [InlineData("ip.addr ~= 127.0.0.1", "syn", true)]
+    [InlineData("ip.addr ~= 127.0.0.1", "ack", false)]
+    [InlineData("tcp.port !== 80", "syn", true)]
+    [InlineData("tcp.port any_ne 80", "syn", true)]
+    [InlineData("ip.addr === 127.0.0.1", "ack", true)]
+    [InlineData("ip.addr === 127.0.0.1", "syn", false)]
+    [InlineData("ip.addr all_eq 127.0.0.1", "syn", false)]
+    public void Not_equal_is_all_differ_and_false_when_absent_as_in_tshark_4_0(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Contains_on_text_and_bytes()
-    {
-        var dns = new FilterTestPacket("frame", "ip", "udp", "dns").Text("dns.qry.name", "cours.reseau.test");
-        Assert.True(M("dns.qry.name contains \"reseau\"", dns));
-        Assert.False(M("dns.qry.name contains \"Reseau\"", dns)); // case-sensitive
-        Assert.True(M("dns.qry.name == \"cours.reseau.test\"", dns));
-        Assert.True(M("eth.src contains 00:00", Syn));
-        Assert.True(M("eth.dst contains 5e:00", Syn));
-        Assert.False(M("eth.dst contains 5e:01", Syn));
-    }
+    [Theory]
+    [InlineData("dns.qry.name contains \"reseau\"", "dns", true)]
+    [InlineData("dns.qry.name contains \"Reseau\"", "dns", false)] // case-sensitive
+    [InlineData("dns.qry.name == \"cours.reseau.test\"", "dns", true)]
+    [InlineData("eth.src contains 00:00", "syn", true)]
+    [InlineData("eth.dst contains 5e:00", "syn", true)]
+    [InlineData("eth.dst contains 5e:01", "syn", false)]
+    public void Contains_on_text_and_bytes(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Sets_with_values_and_ranges()
-    {
-        var unreachable = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 3).Int("icmp.code", 3);
-        var echo = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 8);
-        var expired = new FilterTestPacket("frame", "ip", "icmp").Int("icmp.type", 11);
-        const string f = "icmp.type in { 3..5, 11 }";
-        Assert.True(M(f, unreachable));
-        Assert.True(M(f, expired));
-        Assert.False(M(f, echo));
-        Assert.True(M("icmp.type in {8}", echo));
-        Assert.True(M("tcp.port in {80, 1000..1001}", Syn));
-        Assert.True(M("tcp.port in {80, 1000..1001}", Ack));
-        Assert.False(M("tcp.port in {1001..999}", Ack));
-        Assert.False(M("tcp.port not in {80}", Syn));
-        Assert.True(M("tcp.port not in {80}", Ack));
-        Assert.True(M("udp.port not in {80}", Syn)); // negation of "in": true when absent, as tshark 4.0.17
-        Assert.True(M("ip.addr in {127.0.0.2 , 127.0.0.9}", Syn));
-        Assert.True(M("ip.dst in {127.0.0.0/31}", Ack));
-    }
+    [Theory]
+    [InlineData("icmp.type in { 3..5, 11 }", "unreachable", true)]
+    [InlineData("icmp.type in { 3..5, 11 }", "expired", true)]
+    [InlineData("icmp.type in { 3..5, 11 }", "echo", false)]
+    [InlineData("icmp.type in {8}", "echo", true)]
+    [InlineData("tcp.port in {80, 1000..1001}", "syn", true)]
+    [InlineData("tcp.port in {80, 1000..1001}", "ack", true)]
+    [InlineData("tcp.port in {1001..999}", "ack", false)]
+    [InlineData("tcp.port not in {80}", "syn", false)]
+    [InlineData("tcp.port not in {80}", "ack", true)]
+    [InlineData("udp.port not in {80}", "syn", true)] // negation of "in": true when absent, as tshark 4.0.17
+    [InlineData("ip.addr in {127.0.0.2 , 127.0.0.9}", "syn", true)]
+    [InlineData("ip.dst in {127.0.0.0/31}", "ack", true)]
+    public void Sets_with_values_and_ranges(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
     [Theory]
     [InlineData("tcp && ip", true)]
@@ -125,29 +126,27 @@ public class FilterTests
     [InlineData("   ", true)]
     public void Logic_precedence_and_parentheses(string filter, bool expected) => Assert.Equal(expected, M(filter, Syn));
 
-    [Fact]
-    public void Bare_protocol_and_bare_field_test_presence()
-    {
-        Assert.True(M("tcp", Syn));
-        Assert.True(M("eth", Syn));
-        Assert.False(M("udp", Syn));
-        Assert.False(M("dns", Syn));
-        Assert.True(M("tcp.flags.syn", Ack)); // present even when 0, as tshark
-        Assert.True(M("ip.ttl", Syn));
-        Assert.False(M("tcp.analysis.flags", Syn));
-        Assert.False(M("hsrp.state != 8 && hsrp.state != 16", Syn)); // unknown protocol: nothing
-    }
+    [Theory]
+    [InlineData("tcp", "syn", true)]
+    [InlineData("eth", "syn", true)]
+    [InlineData("udp", "syn", false)]
+    [InlineData("dns", "syn", false)]
+    [InlineData("tcp.flags.syn", "ack", true)] // present even when 0, as tshark
+    [InlineData("ip.ttl", "syn", true)]
+    [InlineData("tcp.analysis.flags", "syn", false)]
+    [InlineData("hsrp.state != 8 && hsrp.state != 16", "syn", false)] // unknown protocol: nothing
+    public void Bare_protocol_and_bare_field_test_presence(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Booleans_compare_as_one_and_zero()
-    {
-        Assert.True(M("tcp.flags.syn == 1", Syn));
-        Assert.True(M("tcp.flags.syn == True", Syn));
-        Assert.False(M("tcp.flags.syn == 0", Syn));
-        Assert.True(M("tcp.flags.syn == 0", Ack));
-        Assert.True(M("tcp.flags.reset eq 0", Syn));
-        Assert.True(M("tcp.flags.syn == 2", Syn)); // any non-zero literal means true, as tshark 4.0.17
-    }
+    [Theory]
+    [InlineData("tcp.flags.syn == 1", "syn", true)]
+    [InlineData("tcp.flags.syn == True", "syn", true)]
+    [InlineData("tcp.flags.syn == 0", "syn", false)]
+    [InlineData("tcp.flags.syn == 0", "ack", true)]
+    [InlineData("tcp.flags.reset eq 0", "syn", true)]
+    [InlineData("tcp.flags.syn == 2", "syn", true)] // any non-zero literal means true, as tshark 4.0.17
+    public void Booleans_compare_as_one_and_zero(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
     [Theory]
     [InlineData("ip.dst == 224.0.0.0/4", "224.0.0.251", true)]
@@ -178,44 +177,40 @@ public class FilterTests
         Assert.False(M("ip.dst == 127.0.0.1", loop)); // other family / absent
     }
 
-    [Fact]
-    public void Bitwise_and_tests_non_zero_or_compares()
-    {
-        Assert.True(M("tcp.flags & 0x02", Syn));
-        Assert.False(M("tcp.flags & 0x02", Ack));
-        Assert.True(M("tcp.flags & 0x12", Ack));
-        Assert.True(M("tcp.flags & 0x02 == 2", Syn));
-        Assert.False(M("tcp.flags & 0x02 == 0", Syn));
-        Assert.True(M("tcp.flags & 0x02 || tcp.flags.fin == 1", Syn));
-    }
+    [Theory]
+    [InlineData("tcp.flags & 0x02", "syn", true)]
+    [InlineData("tcp.flags & 0x02", "ack", false)]
+    [InlineData("tcp.flags & 0x12", "ack", true)]
+    [InlineData("tcp.flags & 0x02 == 2", "syn", true)]
+    [InlineData("tcp.flags & 0x02 == 0", "syn", false)]
+    [InlineData("tcp.flags & 0x02 || tcp.flags.fin == 1", "syn", true)]
+    public void Bitwise_and_tests_non_zero_or_compares(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Slices_of_protocols_and_fields()
-    {
-        Assert.True(M("eth[0] & 1", Syn)); // multicast bit of 01:00:5e:…
-        Assert.False(M("eth[0] & 1", Ack));
-        Assert.True(M("eth[0] == 01", Syn));
-        Assert.True(M("eth[0] == 1", Syn));
-        Assert.True(M("eth[0:3] == 01:00:5e", Syn));
-        Assert.True(M("eth[0-2] == 01:00:5e", Syn));
-        Assert.True(M("eth[12:2] == 08:00", Syn));
-        Assert.True(M("eth[-2:] == 08:00", Syn));
-        Assert.True(M("eth.dst[0:3] == 01:00:5e", Syn));
-        Assert.False(M("eth.dst[0:3] == 01:00:5f", Syn));
-        Assert.False(M("eth[100] == 1", Syn)); // out of the frame: absent, no exception
-        Assert.True(M("eth[0:3] contains 00:5e", Syn));
-    }
+    [Theory]
+    [InlineData("eth[0] & 1", "syn", true)] // multicast bit of 01:00:5e:…
+    [InlineData("eth[0] & 1", "ack", false)]
+    [InlineData("eth[0] == 01", "syn", true)]
+    [InlineData("eth[0] == 1", "syn", true)]
+    [InlineData("eth[0:3] == 01:00:5e", "syn", true)]
+    [InlineData("eth[0-2] == 01:00:5e", "syn", true)]
+    [InlineData("eth[12:2] == 08:00", "syn", true)]
+    [InlineData("eth[-2:] == 08:00", "syn", true)]
+    [InlineData("eth.dst[0:3] == 01:00:5e", "syn", true)]
+    [InlineData("eth.dst[0:3] == 01:00:5f", "syn", false)]
+    [InlineData("eth[100] == 1", "syn", false)] // out of the frame: absent, no exception
+    [InlineData("eth[0:3] contains 00:5e", "syn", true)]
+    public void Slices_of_protocols_and_fields(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
-    [Fact]
-    public void Strings_with_escapes_and_text_order()
-    {
-        var http = new FilterTestPacket("http").Text("http.request.method", "GET").Text("http.request.uri", "/a \"b\"");
-        Assert.True(M("http.request.method == \"GET\"", http));
-        Assert.True(M("http.request.method == GET", http)); // unquoted text, as Wireshark accepts
-        Assert.True(M("http.request.uri == \"/a \\\"b\\\"\"", http));
-        Assert.True(M("http.request.method > \"A\"", http));
-        Assert.False(M("http.request.method == \"get\"", http));
-    }
+    [Theory]
+    [InlineData("http.request.method == \"GET\"", "http", true)]
+    [InlineData("http.request.method == GET", "http", true)] // unquoted text, as Wireshark accepts
+    [InlineData("http.request.uri == \"/a \\\"b\\\"\"", "http", true)]
+    [InlineData("http.request.method > \"A\"", "http", true)]
+    [InlineData("http.request.method == \"get\"", "http", false)]
+    public void Strings_with_escapes_and_text_order(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
     [Fact]
     public void A_field_can_be_compared_with_another_field()
@@ -255,14 +250,12 @@ public class FilterTests
         Assert.Equal("tcp.port == 80 || (ip.addr == 127.0.0.1 && !tcp) || eth[0] & 1", f.ToString());
     }
 
-    [Fact]
-    public void Numbers_compare_as_floating_point()
-    {
-        var p = new FilterTestPacket("frame").Add("frame.time_relative", FieldValue.FromNumber(0.25, "0.250000000"));
-        Assert.True(M("frame.time_relative < 0.5", p));
-        Assert.True(M("frame.time_relative >= 0.25", p));
-        Assert.False(M("frame.time_relative > 1", p));
-    }
+    [Theory]
+    [InlineData("frame.time_relative < 0.5", "time", true)]
+    [InlineData("frame.time_relative >= 0.25", "time", true)]
+    [InlineData("frame.time_relative > 1", "time", false)]
+    public void Numbers_compare_as_floating_point(string filter, string packet, bool expected) =>
+        Assert.Equal(expected, M(filter, Packets[packet]));
 
     [Fact]
     public void Matches_rejects_null()
