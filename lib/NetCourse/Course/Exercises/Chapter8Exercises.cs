@@ -3,7 +3,7 @@ using NetCourse.Lab;
 
 namespace NetCourse.Course.Exercises;
 
-/// <summary>Chapter 8 (traceroute): the TTL predicted then read, the routers, the reply's TTL, and the TTL loop written by the student.</summary>
+/// <summary>Chapter 8 (traceroute): the TTL predicted then read, the routers, the reply's TTL, the UDP traceroute, and the TTL loop written by the student.</summary>
 public sealed class Chapter8Exercises : IChapterExercises
 {
     /// <inheritdoc />
@@ -46,6 +46,18 @@ public sealed class Chapter8Exercises : IChapterExercises
             Hint = "L'hôte (Linux) part de 64 ; chaque routeur traversé au retour retire 1.",
             Explanation = "64 moins un par routeur traversé au retour : 62 avec deux routeurs.",
             Misconceptions = [new(["64"], "64 est le TTL au départ de l'hôte ; la réponse traverse les routeurs au retour, qui le décrémentent.")],
+        },
+        new()
+        {
+            Id = "ch8.port-udp-arrivee",
+            Title = "Le traceroute UDP arrive",
+            Question = "Dans le traceroute UDP, quel port de destination portait la première sonde qui a atteint l'hôte (réponse « port unreachable ») ?",
+            Rule = ExerciseDefinition.From<UdpTraceroute>(udp => udp.Arrival is { } arrival ? AnswerRule.Number(arrival.DestinationPort) : null),
+            ContextHelp = "le traceroute UDP, udp",
+            SampleContext = UdpTraceroute.Recorded,
+            Hint = "Le port augmente de 1 à chaque sonde à partir de 33434, 3 sondes par TTL ; cherchez la première ligne « port unreachable ».",
+            Explanation = "33434 + 6 = 33440 : les sondes 1 à 6 (TTL 1 et 2) sont jetées par les routeurs ; la 7ᵉ, TTL 3, arrive sur l'hôte, où rien n'écoute ce port : il répond ICMP type 3 code 3, et le traceroute sait qu'il est arrivé.",
+            Misconceptions = [new(["33434"], "33434 est le port de la toute première sonde (TTL 1), jetée par le premier routeur.")],
         },
         new()
         {
