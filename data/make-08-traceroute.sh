@@ -17,12 +17,15 @@ trap './netcourse lab down >/dev/null' EXIT
 if [ "$what" = all ]; then
   ./netcourse traceroute 198.18.3.2 --probes 3 --max-hops 8 --timeout 1000 --capture data/08-traceroute.pcap
 fi
-# The UDP traceroute: dumpcap records nc-lab0 (6 s at most) while python3 sends the probes as traceroute(8) does:
-# 3 per TTL, each to the next port from 33434, 32 bytes of data; a connected UDP socket learns of the destination's
-# port unreachable as ECONNREFUSED, which ends the trace.
-dumpcap -q -i nc-lab0 -f "udp or icmp" -a duration:6 -P -w data/08-traceroute-udp.pcap &
+# The UDP traceroute: dumpcap records nc-lab0 while python3 sends the probes as traceroute(8) does: 3 per TTL, each
+# to the next port from 33434, 32 bytes of data; a connected UDP socket learns of the destination's port unreachable
+# as ECONNREFUSED, which ends the trace. The capture is stopped once the probes are done, not after a fixed time: on a
+# loaded machine python3 took seconds to start and a 6 s capture ended before the TTL 3 probes. 30 s bounds it anyway.
+rm -f data/08-traceroute-udp.pcap
+dumpcap -q -i nc-lab0 -f "udp or icmp" -a duration:30 -P -w data/08-traceroute-udp.pcap &
 capture=$!
-sleep 1
+# dumpcap writes the file's header once it is capturing: wait for it (10 s at most) before the first probe.
+for _ in $(seq 50); do [ -s data/08-traceroute-udp.pcap ] && break; sleep 0.2; done
 python3 - <<'PY'
 import socket
 host, port = "198.18.3.2", 33434
@@ -45,5 +48,7 @@ for ttl in range(1, 9):
     if arrived:
         break
 PY
-wait "$capture"
+sleep 1 # the last answers
+kill -INT "$capture"
+wait "$capture" || true
 chmod 644 data/08-traceroute-udp.pcap
