@@ -52,6 +52,12 @@ internal sealed class FrameCursor
     /// <summary>The outer network destination address.</summary>
     public UInt128 NetDestination { get; set; }
 
+    /// <summary>Inside an ICMP error: the quoted packet's source address (its conversation is that of the probe).</summary>
+    public UInt128 QuotedNetSource { get; set; }
+
+    /// <summary>Inside an ICMP error: the quoted packet's destination address.</summary>
+    public UInt128 QuotedNetDestination { get; set; }
+
     /// <summary>Reads an IPv4 (4 bytes) or IPv6 (16 bytes) address at <paramref name="offset"/> as a number (a conversation key).</summary>
     public UInt128 AddressKey(int offset, int length) =>
         length == 16 ? BinaryPrimitives.ReadUInt128BigEndian(Data.AsSpan(offset, 16)) : U32(offset);

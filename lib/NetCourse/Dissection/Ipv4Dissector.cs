@@ -76,6 +76,11 @@ internal static class Ipv4Dissector
             c.NetSource = c.AddressKey(source, Ipv4Fields.AddressLength);
             c.NetDestination = c.AddressKey(destination, Ipv4Fields.AddressLength);
         }
+        else
+        {
+            c.QuotedNetSource = c.AddressKey(source, Ipv4Fields.AddressLength);
+            c.QuotedNetDestination = c.AddressKey(destination, Ipv4Fields.AddressLength);
+        }
         layer.TitleBuilder = static l => $"Internet Protocol Version 4, Src: {l.Text("ip.src")}, Dst: {l.Text("ip.dst")}";
         layer.Length = headerLength;
         if (totalLength < headerLength)

@@ -40,6 +40,11 @@ internal static class Ipv6Dissector
             c.NetSource = c.AddressKey(source, Ipv6Fields.AddressLength);
             c.NetDestination = c.AddressKey(destination, Ipv6Fields.AddressLength);
         }
+        else
+        {
+            c.QuotedNetSource = c.AddressKey(source, Ipv6Fields.AddressLength);
+            c.QuotedNetDestination = c.AddressKey(destination, Ipv6Fields.AddressLength);
+        }
         layer.TitleBuilder = static l => $"Internet Protocol Version 6, Src: {l.Text("ipv6.src")}, Dst: {l.Text("ipv6.dst")}";
         var end = offset + Ipv6Fields.HeaderLength + payloadLength;
         if (!inner || c.ReportedEnd > end)

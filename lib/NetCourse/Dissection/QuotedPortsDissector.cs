@@ -17,6 +17,8 @@ internal static class QuotedPortsDissector
         c.AddInt(tcp ? "tcp.port" : "udp.port", c.U16(destination), destination, 2);
         if (!tcp && c.Need(offset + UdpFields.Length, 2))
             c.AddInt("udp.length", c.U16(offset + UdpFields.Length), offset + UdpFields.Length, 2);
+        if (!tcp)
+            c.AddInt("udp.stream", c.Capture.Udp.Of(c, c.U16(source), c.U16(destination)), -1, 0);
         if (tcp && c.Need(offset + TcpFields.Sequence, 4))
             c.AddInt("tcp.seq_raw", c.U32(offset + TcpFields.Sequence), offset + TcpFields.Sequence, 4);
     }
