@@ -24,6 +24,40 @@ public class CommittedNotebookTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NotebookFixture.Chapters), MemberType = typeof(NotebookFixture))]
+    public void No_code_cell_holds_an_answer_a_hint_or_a_solution(string notebook)
+    {
+        var leaks = AnswerLeaks.In(File.ReadAllText(Path.Combine(NotebookFixture.Root, "notebooks", notebook)));
+        Assert.True(leaks.Count == 0, $"{notebook}:\n" + string.Join("\n", leaks));
+    }
+
+    [Theory]
+    [InlineData("var typeDeReseau = \"LAN\";\nExercices.Verifier(\"ch1.lan-wan\", typeDeReseau)")]
+    [InlineData("var n = 4;\nExercices.Verifier(\"ch2.etapes-serveur\", n)")]
+    [InlineData("var p = \"6\";\nExercices.Predire(\"ch5.prediction-backlog\", p)")]
+    [InlineData("var r = new Dictionary<string, string> { [\"ip.ttl\"] = \"réseau\", [\"eth.dst\"] = \"???\" };\nExercices.Verifier(\"ch7.couches\", r, recu)")]
+    [InlineData("int[] ports = [ 12800 ];\nExercices.Verifier(\"ch4.ports-ouverts\", ports, balayage)")]
+    [InlineData("Exercise.Check(\"LAN ou WAN\", typeDeReseau, expected: \"LAN\")")]
+    [InlineData("Quiz.Ask(reponse, hint: \"pensez au noyau\")")]
+    [InlineData("Exercices.Solution(\"ch1.lan-wan\")")]
+    public void The_leak_check_catches_an_answer_left_in_a_cell(string code)
+    {
+        var notebook = JsonSerializer.Serialize(new { cells = new[] { new { cell_type = "code", id = "t-1", source = new[] { code } } } });
+        Assert.NotEmpty(AnswerLeaks.In(notebook));
+    }
+
+    [Theory]
+    [InlineData("var typeDeReseau = \"???\";\nExercices.Verifier(\"ch1.lan-wan\", typeDeReseau)")]
+    [InlineData("var r = new Dictionary<string, string> { [\"ip.ttl\"] = \"???\", [\"eth.dst\"] = \"???\" };\nExercices.Verifier(\"ch7.couches\", r, recu)")]
+    [InlineData("int[] ports = [ /* ??? */ ];\nExercices.Verifier(\"ch4.ports-ouverts\", ports, balayage)")]
+    [InlineData("PacketViews.List(paquets, caption: \"Capture\")")]
+    public void The_leak_check_accepts_a_starting_cell(string code)
+    {
+        var notebook = JsonSerializer.Serialize(new { cells = new[] { new { cell_type = "code", id = "t-1", source = new[] { code } } } });
+        Assert.Empty(AnswerLeaks.In(notebook));
+    }
+
     [Fact]
     public void Chapters_are_numbered_in_course_order_and_start_by_loading_the_library()
     {
