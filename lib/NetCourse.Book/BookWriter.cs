@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NetCourse.Book;
 
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>Writes the static HTML book: an index, and previous / index / next links on every chapter page.</summary>
 public static partial class BookWriter

@@ -1,4 +1,4 @@
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>One exercise of a chapter, as the book's run left it (read from the progress file the kernel wrote).</summary>
 /// <param name="Id">The exercise's id (<c>ch1.lan-wan</c>).</param>

@@ -1,6 +1,4 @@
-using NetCourse.Book;
-
-namespace NetCourse.Cli.Book;
+namespace NetCourse.Book;
 
 /// <summary>One chapter of the book: its notebook, title, page and how its run went.</summary>
 /// <param name="Slug">The notebook's name without extension (NN-slug).</param>
