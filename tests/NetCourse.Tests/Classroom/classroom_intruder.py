@@ -1,0 +1,65 @@
+"""The hostile student of the namespace test, one behaviour per process; prints one JSON line of what it got."""
+import json
+import socket
+import sys
+import time
+
+host, port, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+connection = socket.create_connection((host, port), timeout=10)
+connection.settimeout(30)
+started = time.monotonic()
+
+
+def read_all(limit=30):
+    """Everything the server sends until it closes (or limit seconds), as lines."""
+    data = b""
+    deadline = time.monotonic() + limit
+    connection.settimeout(1)
+    while time.monotonic() < deadline:
+        try:
+            chunk = connection.recv(65536)
+        except socket.timeout:
+            if mode != "flood" and mode != "silent":
+                break
+            continue
+        except ConnectionResetError:
+            break
+        if not chunk:
+            return data.decode("utf-8", "replace").splitlines(), True
+        data += chunk
+    return data.decode("utf-8", "replace").splitlines(), False
+
+
+result = {"mode": mode}
+if mode == "html":
+    connection.sendall("<img src=x onerror=alert(1)>\n".encode())
+    time.sleep(0.5)
+    connection.sendall("<script>document.title='pirate'</script>\n".encode())
+    lines, closed = read_all(3)
+    result.update(notices=[l for l in lines if l.startswith("* ")][:3], closed=closed)
+    result["seconds"] = round(time.monotonic() - started, 2)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    sys.stdin.readline()  # « bye »: stay listed until the dashboard has been checked
+    sys.exit(0)
+elif mode == "huge":
+    connection.sendall(b"gros\n")
+    connection.sendall(b"x" * (2 * 1024 * 1024) + b"\n")
+    connection.sendall("après la grosse ligne\n".encode())
+    lines, closed = read_all(5)
+    result.update(notices=[l for l in lines if l.startswith("* ") and "Bienvenue" not in l][:3], closed=closed)
+elif mode == "flood":
+    connection.sendall(b"inondeur\n")
+    flood = "".join(f"inondation {i}\n" for i in range(3000)).encode()
+    sent = 0
+    try:
+        connection.sendall(flood)
+        sent = 3000
+    except (BrokenPipeError, ConnectionResetError):
+        sent = -1
+    lines, closed = read_all(20)
+    result.update(sent=sent, notices=[l for l in lines if l.startswith("* ") and "Bienvenue" not in l][:3], closed=closed)
+elif mode == "silent":
+    lines, closed = read_all(30)
+    result.update(lines=lines, closed=closed)
+result["seconds"] = round(time.monotonic() - started, 2)
+print(json.dumps(result, ensure_ascii=False), flush=True)
