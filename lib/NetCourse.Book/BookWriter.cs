@@ -40,7 +40,7 @@ public static partial class BookWriter
             var html = File.ReadAllText(page);
             html = BodyOpen().Replace(html, m => m.Value + nav, 1);
             var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-            if (end >= 0) html = html.Insert(end, nav);
+            if (end >= 0) html = html.Insert(end, nav + PresenterMode.Snippet);
             File.WriteAllText(page, html);
         }
         File.WriteAllText(Path.Combine(bookFolder, "index.html"), Index(chapters, withSolutions));
@@ -52,7 +52,7 @@ public static partial class BookWriter
             ? $"<span style=\"color:#aaa\">{label}</span>"
             : $"<a href=\"{c.Page}\">{label} {WebUtility.HtmlEncode(c.Title)}</a>";
         return "<nav class=\"netcourse-nav\" style=\"font-family:sans-serif;display:flex;justify-content:space-between;padding:8px 16px;background:#eef4fb;border-bottom:1px solid #c5d5ea\">"
-               + Link(previous, "←") + "<a href=\"index.html\">Sommaire</a>" + Link(next, "→") + "</nav>";
+               + Link(previous, "←") + "<span><a href=\"index.html\">Sommaire</a> · " + PresenterMode.Link + "</span>" + Link(next, "→") + "</nav>";
     }
 
     private static string Index(IReadOnlyList<BookChapter> chapters, bool withSolutions)
