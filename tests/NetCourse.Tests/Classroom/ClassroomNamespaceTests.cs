@@ -100,6 +100,8 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
             Assert.Equal(1, Reached("<img src=x onerror=alert(1)>"));
 
             // The dashboard, from a student's machine: curl, then a real browser (the namespace has no other route).
+            await intruders["html"].StandardInput.WriteLineAsync("encore");
+            await Task.Delay(500);
             var curl = SchoolRoom.Start(room.Host("e01"), "curl", "-s", "--max-time", "10", $"http://{room.InstructorAddress}:8080/");
             processes.Add(curl);
             var page = await curl.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
