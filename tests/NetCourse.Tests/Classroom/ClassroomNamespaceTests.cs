@@ -62,7 +62,8 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
             var intruders = new[] { "html", "huge", "flood", "silent" }.ToDictionary(mode => mode, mode =>
                 SchoolRoom.Start(room.Host("intrus"), "python3", "-u", Script("classroom_intruder.py"), room.InstructorAddress, "12800", mode));
             processes.AddRange(intruders.Values);
-            foreach (var student in students) await student.StandardInput.WriteLineAsync("go");
+            foreach (var (mode, intruder) in intruders) Assert.Equal("PRET", await LineAsync(intruder, mode));
+            foreach (var p in students.Concat(intruders.Values)) await p.StandardInput.WriteLineAsync("go");
 
             var results = new List<JsonElement>();
             foreach (var student in students) results.Add(JsonDocument.Parse(await LineAsync(student, "un élève")).RootElement);

@@ -31,9 +31,17 @@ def read_all(limit=30):
 
 
 result = {"mode": mode}
+names = {"html": "<img src=x onerror=alert(1)>", "huge": "gros", "flood": "inondeur"}
+if mode in names:
+    connection.sendall((names[mode] + "\n").encode())
+    welcome = b""
+    while b"Bienvenue" not in welcome:
+        welcome += connection.recv(4096)
+# Ready, like the students: everyone starts at « go », so the attacks overlap the class's messages.
+print("PRET", flush=True)
+if sys.stdin.readline().strip() != "go":
+    sys.exit(1)
 if mode == "html":
-    connection.sendall("<img src=x onerror=alert(1)>\n".encode())
-    time.sleep(0.5)
     connection.sendall("<script>document.title='pirate'</script>\n".encode())
     lines, closed = read_all(3)
     result.update(notices=[l for l in lines if l.startswith("* ")][:3], closed=closed)
@@ -44,13 +52,11 @@ if mode == "html":
         sys.stdin.readline()  # « bye »: stay listed until the dashboard has been checked
     sys.exit(0)
 elif mode == "huge":
-    connection.sendall(b"gros\n")
     connection.sendall(b"x" * (2 * 1024 * 1024) + b"\n")
     connection.sendall("après la grosse ligne\n".encode())
     lines, closed = read_all(5)
     result.update(notices=[l for l in lines if l.startswith("* ") and "Bienvenue" not in l][:3], closed=closed)
 elif mode == "flood":
-    connection.sendall(b"inondeur\n")
     flood = "".join(f"inondation {i}\n" for i in range(3000)).encode()
     sent = 0
     try:
