@@ -87,6 +87,9 @@ public sealed class ClassroomDashboard : IAsyncDisposable
             case "/tableau.js":
                 await RespondAsync(client, 200, "OK", "text/javascript", DashboardHtml.Script, headOnly).ConfigureAwait(false);
                 break;
+            case "/icone.svg":
+                await RespondAsync(client, 200, "OK", "image/svg+xml", DashboardHtml.Icon, headOnly).ConfigureAwait(false);
+                break;
             default:
                 await RespondAsync(client, 404, "Not Found", "text/plain", "Pas de telle page : le tableau de bord est à /.\n", headOnly).ConfigureAwait(false);
                 break;

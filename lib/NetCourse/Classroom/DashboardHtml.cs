@@ -46,9 +46,17 @@ internal static class DashboardHtml
         })();
         """;
 
+    /// <summary>
+    /// The page's icon, named in its head: without one a browser asks for /favicon.ico, gets a 404 and logs an error
+    /// at every visit.
+    /// </summary>
+    public const string Icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f3b63"/><text x="8" y="12" font-size="10" font-family="sans-serif" text-anchor="middle" fill="#fff">N</text></svg>
+        """;
+
     public static string Page(ClassroomSnapshot snapshot, string chatAddress) =>
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Classe NetCourse — tableau de bord</title>"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"icone.svg\" type=\"image/svg+xml\"></head>"
         + "<body style=\"max-width:1100px;margin:1em auto;padding:0 1em;font-family:system-ui,sans-serif\">"
         + "<h1>Classe NetCourse — tableau de bord</h1>"
         + $"<p>Les élèves se connectent à <b>{HtmlText.Encode(chatAddress)}</b> (<code>nc {HtmlText.Encode(chatAddress.Replace(':', ' '))}</code>, "
