@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PuppeteerSharp;
 
 namespace NetCourse.TestSupport;
@@ -7,9 +8,11 @@ namespace NetCourse.TestSupport;
 /// the tests that look at a page as a student's browser draws it. The browser may reach only this machine: names
 /// resolve to nothing but 127.0.0.1, and every page made by <see cref="NewLoopbackPageAsync"/> aborts each request
 /// whose address is not a loopback one (a chart's CDN, the kernel's bootstrap script), so a page that draws here draws
-/// offline. Call <see cref="Requires.Chromium"/> first, inside a <c>[SkippableFact]</c>.
+/// offline. <see cref="LaunchInNamespaceAsync"/> runs it inside a network namespace a test made instead, talking to the
+/// test over a pipe (not a TCP port), so the browser sees that namespace's network and nothing else. Call
+/// <see cref="Requires.Chromium"/> first, inside a <c>[SkippableFact]</c>.
 /// </summary>
-public static class HeadlessChromium
+public static partial class HeadlessChromium
 {
     /// <summary>Where <c>apt-get install chromium</c> puts the browser.</summary>
     public const string ExecutablePath = "/usr/bin/chromium";
@@ -23,17 +26,55 @@ public static class HeadlessChromium
     /// </summary>
     /// <param name="timeout">How long the browser may take to start and to answer each protocol call.</param>
     public static Task<IBrowser> LaunchAsync(TimeSpan? timeout = null) =>
+        StartAsync(ExecutablePath, [.. Flags, LoopbackOnly], timeout, pipe: false);
+
+    /// <summary>
+    /// Starts the same headless browser inside network namespace <paramref name="networkNamespace"/> (root): a small
+    /// script runs <c>ip netns exec NAME chromium</c>, and the DevTools protocol goes over the pipe PuppeteerSharp
+    /// opens (file descriptors 3 and 4 survive both execs), so the test needs no route into the namespace. No resolver
+    /// rule there: the namespace is the boundary, its only network is what the test built. Dispose it to stop it.
+    /// </summary>
+    /// <param name="networkNamespace">A namespace name made of letters, digits and dashes.</param>
+    /// <param name="timeout">How long the browser may take to start and to answer each protocol call.</param>
+    public static async Task<IBrowser> LaunchInNamespaceAsync(string networkNamespace, TimeSpan? timeout = null)
+    {
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("les espaces de noms réseau n'existent que sous Linux");
+        if (!SafeName().IsMatch(networkNamespace)) throw new ArgumentException($"nom d'espace de noms refusé : {networkNamespace}", nameof(networkNamespace));
+        var folder = Directory.CreateTempSubdirectory("netcourse-chromium-ns").FullName;
+        var wrapper = Path.Combine(folder, "chromium");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec ip netns exec {networkNamespace} {ExecutablePath} \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            return await StartAsync(wrapper, Flags, timeout, pipe: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The shell has exec'd ip, which exec'd Chromium: the script is no longer needed.
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>No sandbox (CI runs as root), no GPU, no background traffic (sync, component updates, first-run pages).</summary>
+    private static readonly string[] Flags =
+    [
+        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    /// <summary>
+    /// Every name and address but 127.0.0.1 resolves nowhere (literal addresses too). PuppeteerSharp joins the
+    /// arguments into one command line: the one with spaces is quoted.
+    /// </summary>
+    private const string LoopbackOnly = "--host-resolver-rules=\"MAP * ~NOTFOUND,EXCLUDE 127.0.0.1\"";
+
+    private static Task<IBrowser> StartAsync(string executable, string[] arguments, TimeSpan? timeout, bool pipe) =>
         Puppeteer.LaunchAsync(new LaunchOptions
         {
-            ExecutablePath = ExecutablePath,
+            ExecutablePath = executable,
             Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                // PuppeteerSharp joins the arguments into one command line: quote the one with spaces.
-                "--host-resolver-rules=\"MAP * ~NOTFOUND,EXCLUDE 127.0.0.1\"",
-            ],
+            Pipe = pipe,
+            Args = arguments,
             Timeout = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds,
             ProtocolTimeout = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds * 3,
         });
@@ -63,4 +104,7 @@ public static class HeadlessChromium
     public static bool IsLocal(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme is "data" or "blob" or "about" || uri.IsLoopback);
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex SafeName();
 }
