@@ -16,15 +16,14 @@ public class OfflineChartTests
             Path.Combine(NotebookFixture.OutputFolder, "chart-check-00.ipynb"), page, TimeSpan.FromSeconds(120));
         Assert.True(result.Succeeded, NotebookFixture.Describe(result));
 
-        var dom = DumpDom(new Uri(page).AbsoluteUri);
+        var dom = DumpDom(page);
 
         // A drawn Plotly chart leaves main-svg layers; the page has no http(s) script source to fetch.
         Assert.True(Regex.Count(dom, "class=\"main-svg\"") >= 1, "no drawn Plotly chart in Chromium's DOM");
         Assert.DoesNotMatch("<script[^>]+src=\"https?://", File.ReadAllText(page));
     }
 
-    /// <summary>The DOM Chromium builds from <paramref name="url"/>, headless, with no network at all.</summary>
-    internal static string DumpDom(string url)
+    private static string DumpDom(string page)
     {
         var profile = Directory.CreateTempSubdirectory("netcourse-chromium").FullName;
         var info = new ProcessStartInfo("chromium")
@@ -39,7 +38,7 @@ public class OfflineChartTests
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      // No network at all: every host resolves nowhere.
                      "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-                     $"--user-data-dir={profile}", "--virtual-time-budget=8000", "--dump-dom", url,
+                     $"--user-data-dir={profile}", "--virtual-time-budget=8000", "--dump-dom", new Uri(page).AbsoluteUri,
                  })
         {
             info.ArgumentList.Add(argument);
