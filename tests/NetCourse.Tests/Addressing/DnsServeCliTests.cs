@@ -34,7 +34,10 @@ public class DnsServeCliTests
 
         public CliProcess(params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // SIGINT at its default disposition, as at a terminal, even when the suite runs in the background (see CliServer).
+            var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
             start.ArgumentList.Add(CliDll());
             foreach (var a in args) start.ArgumentList.Add(a);
             Process = Process.Start(start)!;

@@ -60,12 +60,17 @@ internal sealed partial class CliServer : IAsyncDisposable
 
     public static ProcessStartInfo StartInfo(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through `env --default-signal=INT`: a test suite started in the background by a script (no job control)
+        // inherits SIGINT ignored, and so would the CLI, which then never sees the Ctrl-C the tests send. At a
+        // terminal, SIGINT has its default disposition: the CLI gets exactly that.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(CliDll);
         foreach (var a in arguments) info.ArgumentList.Add(a);
         return info;
