@@ -100,7 +100,9 @@ internal static class Ipv4Dissector
                 IpProtocolTable.Dissect(c, view, protocol, offset + headerLength, c.ReportedEnd, inner: false, v6: false);
                 return;
             }
-            c.Begin(LayerKind.Network, "data", "Fragment IP", offset + headerLength);
+            // A fragment that completes nothing is Data to tshark (data.data, data.len), as in the details pane.
+            var start = offset + headerLength;
+            DataDissector.Dissect(c, start, Math.Max(0, Math.Min(c.ReportedEnd, c.CapturedEnd) - start), totalLength - headerLength, totalLength - headerLength);
             if (!inner)
                 view.Info = string.Create(CultureInfo.InvariantCulture, $"Fragmented IP protocol (proto={IpProtocolTable.Name(protocol)} {protocol}, off={fragmentOffset}, ID={c.U16(offset + Ipv4Fields.Identification):x4})");
             return;

@@ -80,7 +80,7 @@ internal static class Ipv6Dissector
                         IpProtocolTable.Dissect(c, view, carried, data, c.ReportedEnd, inner: false, v6: true);
                         return;
                     }
-                    c.Begin(LayerKind.Network, "data", "Fragment IPv6", data);
+                    DataDissector.Dissect(c, data, Math.Max(0, Math.Min(end, c.CapturedEnd) - data), end - data, end - data);
                     if (!inner)
                         view.Info = string.Create(CultureInfo.InvariantCulture, $"IPv6 fragment (off={fragment & 0xfff8} more={(more ? "y" : "n")} ident=0x{identification:x8} nxt={carried})");
                     return;
