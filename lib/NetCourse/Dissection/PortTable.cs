@@ -20,12 +20,13 @@ internal static class PortTable
     {
         if (HttpDecoder.Offer(c, view, segment, payload, captured))
             return;
-        if (TlsDissector.IsTlsPort(segment))
+        var span = c.Data.AsSpan(payload, captured);
+        var tls = TlsDissector.Accepts(segment, span);
+        if (tls && TlsDissector.IsTlsPort(segment))
         {
             TlsDissector.Dissect(c, view, segment, payload, captured);
             return;
         }
-        var span = c.Data.AsSpan(payload, captured);
         if (segment.SourcePort == Dns || segment.DestinationPort == Dns)
         {
             // DNS over TCP: a two-byte length, then the message.
@@ -35,7 +36,7 @@ internal static class PortTable
                 return;
             }
         }
-        else if (TlsDissector.Claims(segment, span))
+        else if (tls && TlsDissector.Claims(segment, span))
         {
             TlsDissector.Dissect(c, view, segment, payload, captured);
             return;

@@ -13,6 +13,17 @@ internal static class TlsDissector
     public static bool IsTlsPort(TcpSegment s) => TlsNames.IsTlsPort(s.SourcePort) || TlsNames.IsTlsPort(s.DestinationPort);
 
     /// <summary>
+    /// False when dissect_ssl turns the payload down: a segment that starts no record in progress and opens with four
+    /// printable ASCII characters (« 220-FileZilla » on port 443) is taken as clear text, not TLS.
+    /// </summary>
+    public static bool Accepts(TcpSegment s, ReadOnlySpan<byte> payload)
+    {
+        if (s.Direction?.Tls is { Pending.Length: > 0 })
+            return true;
+        return payload.Length <= 4 || payload[..4].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7e) >= 0;
+    }
+
+    /// <summary>
     /// Wireshark's TLS heuristic over TCP (on by default, tried when no port claims the payload): a connection already
     /// taken as TLS, or a payload that starts with a Handshake or Application Data record header of SSL 3.0 to TLS 1.2
     /// (TLS 1.3 sends 0x0301) with a sane length (packet-tls.c's is_sslv3_or_tls). The connection is TLS from then on.
@@ -87,7 +98,7 @@ internal static class TlsDissector
         if (inFrame is not null)
             inFrame.Length = payload + captured - inFrame.Offset;
         var version = stream.Session.Version != 0 ? stream.Session.Version : records.LastVersion;
-        view.Protocol = TlsNames.Version(version) ?? "TLS";
+        view.Protocol = TlsNames.Version(version) ?? "SSL"; // dissect_ssl's default before any version is known
         view.Info = string.Join(", ", records.Names);
     }
 

@@ -51,6 +51,17 @@ public class TlsPortsTests
         Assert.DoesNotContain(p.Layers, l => l.Protocol == "tls");
     }
 
+    [Fact]
+    public void Clear_text_on_port_443_is_not_taken_as_tls()
+    {
+        // sanders_wrongdissector.pcapng: an FTP server on port 443. dissect_ssl turns down a payload that opens with
+        // four printable characters, and tshark shows plain TCP.
+        var p = new PacketDissector().Dissect(Frame(443, 40000, 1, Encoding.ASCII.GetBytes("220-FileZilla Server\r\n")), 1, 1m, 76);
+        Assert.Equal("TCP", p.Protocol);
+        Assert.DoesNotContain(p.Layers, l => l.Protocol == "tls");
+        Assert.StartsWith("443 → 40000 [PSH, ACK]", p.Info, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<WiresharkLine> Lines(DissectedPacket p) =>
         p.Layers.Where(l => l.Protocol == "tls").SelectMany(l => WiresharkTree.Lines(l, p.Bytes.Span));
 
