@@ -33,7 +33,7 @@ internal static class FilterKnownNames
         "tcp.analysis.duplicate_ack_frame", "tcp.analysis.duplicate_ack_num", "tcp.analysis.fast_retransmission", "tcp.analysis.flags", "tcp.analysis.keep_alive", "tcp.analysis.keep_alive_ack",
         "tcp.analysis.lost_segment", "tcp.analysis.out_of_order", "tcp.analysis.retransmission", "tcp.analysis.spurious_retransmission", "tcp.analysis.window_full", "tcp.analysis.window_update",
         "tcp.analysis.zero_window", "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack", "tcp.checksum", "tcp.dstport", "tcp.flags",
-        "tcp.flags.ack", "tcp.flags.cwr", "tcp.flags.ecn", "tcp.flags.fin", "tcp.flags.ns", "tcp.flags.push",
+        "tcp.flags.ack", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.fin", "tcp.flags.push",
         "tcp.flags.res", "tcp.flags.reset", "tcp.flags.str", "tcp.flags.syn", "tcp.flags.urg", "tcp.hdr_len",
         "tcp.len", "tcp.nxtseq", "tcp.options.mss_val", "tcp.options.wscale.shift", "tcp.payload", "tcp.port",
         "tcp.seq", "tcp.seq_raw", "tcp.srcport", "tcp.stream", "tcp.urgent_pointer", "tcp.window_size",

@@ -96,9 +96,10 @@ internal static class TcpDissector
         var flags = segment.Flags;
         c.AddHex("tcp.flags", flags, 4, flagsOffset, 2);
         c.AddBool("tcp.flags.res", (flags & TcpFields.Reserved) != 0, flagsOffset, 1);
-        c.AddBool("tcp.flags.ns", (flags & TcpFields.Ns) != 0, flagsOffset, 1);
+        // Wireshark 4's names (3.x called these bits tcp.flags.ns and tcp.flags.ecn; tshark 4 rejects those names).
+        c.AddBool("tcp.flags.ae", (flags & TcpFields.Ns) != 0, flagsOffset, 1);
         c.AddBool("tcp.flags.cwr", (flags & TcpFields.Cwr) != 0, low, 1);
-        c.AddBool("tcp.flags.ecn", (flags & TcpFields.Ece) != 0, low, 1);
+        c.AddBool("tcp.flags.ece", (flags & TcpFields.Ece) != 0, low, 1);
         c.AddBool("tcp.flags.urg", (flags & TcpFields.Urg) != 0, low, 1);
         c.AddBool("tcp.flags.ack", (flags & TcpFields.Ack) != 0, low, 1);
         c.AddBool("tcp.flags.push", (flags & TcpFields.Psh) != 0, low, 1);

@@ -70,6 +70,30 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         Assert.True(linesEqual >= lines * 0.9, $"only {linesEqual}/{lines} whole lines equal:\n" + string.Join("\n", lineMisses.Select(m => $"{m.Key}: {m.Value}")));
     }
 
+    [SkippableFact]
+    public void Every_field_the_dissector_writes_is_one_tshark_knows()
+    {
+        Requires.Tool("tshark", "tshark");
+        // tshark -G fields: one line per registered field, its name third (« F, label, name, type, … »).
+        var known = Tshark("-G", "fields").Split('\n').Select(l => l.Split('\t')).Where(p => p.Length > 2 && p[0] == "F")
+            .Select(p => p[2]).ToHashSet(StringComparer.Ordinal);
+        Assert.True(known.Count > 10_000, $"tshark -G fields listed only {known.Count} fields");
+        // _ws.* are tshark's own pseudo-fields (expert info, columns), not registered by a dissector.
+        var unknown = FieldNames.All.Where(n => !n.StartsWith("_ws.", StringComparison.Ordinal) && !known.Contains(n)).ToList();
+        Assert.True(unknown.Count == 0, "names tshark does not know (no filter, no -e, no label): " + string.Join(", ", unknown));
+    }
+
+    private static string Tshark(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), $"tshark {string.Join(' ', arguments)} took over 60 s");
+        return text.Result;
+    }
+
     /// <summary>The label of a details line: without the bit pattern (« .1.. .... = »), the brackets and the value.</summary>
     private static string Label(string line)
     {
