@@ -22,7 +22,16 @@ public static class WiresharkTree
     };
 
     /// <summary>Fields Wireshark computes rather than reads (shown in brackets) even where the dissector gives them bytes.</summary>
-    private static readonly HashSet<string> Generated = new(StringComparer.Ordinal) { "tcp.flags.str", "tcp.window_size", "tcp.len", "tcp.nxtseq" };
+    private static readonly HashSet<string> Generated = new(StringComparer.Ordinal) { "tcp.flags.str", "tcp.window_size", "tcp.len", "tcp.nxtseq", "data.len", "tls.app_data_proto" };
+
+    /// <summary>
+    /// Fields with no bytes that Wireshark still shows without brackets: the frame's record, read from the capture file
+    /// (packet-frame.c adds them plainly), where the time deltas and the protocol list are computed (generated).
+    /// </summary>
+    private static readonly HashSet<string> Recorded = new(StringComparer.Ordinal)
+    {
+        "frame.number", "frame.len", "frame.cap_len", "frame.time", "frame.time_epoch", "frame.encap_type",
+    };
 
     /// <summary>The title of <paramref name="layer"/> as Wireshark shows it.</summary>
     public static string Title(ProtocolLayer layer)
@@ -114,7 +123,11 @@ public static class WiresharkTree
             if (field.Name == "ip.flags") text += IpFlagNames(v.Integer);
             if (field.Name == "dns.flags") text += DnsFlagsSummary(v.Integer);
         }
-        return field.Offset < 0 || Generated.Contains(field.Name) ? $"[{text}]" : text;
+        // A TLS record reassembled from several segments has no offset in this frame, yet Wireshark reads it from bytes
+        // (the reassembled buffer): no brackets.
+        var read = Recorded.Contains(field.Name) || field.Name.StartsWith("tls.", StringComparison.Ordinal);
+        var generated = (field.Offset < 0 && !read) || Generated.Contains(field.Name);
+        return generated ? $"[{text}]" : text;
     }
 
     /// <summary>

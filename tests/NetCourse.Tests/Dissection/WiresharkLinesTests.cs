@@ -10,7 +10,8 @@ namespace NetCourse.Tests.Dissection;
 /// The details pane's lines (<see cref="WiresharkTree"/>) against tshark's own details tree on every capture of data/:
 /// tshark -V's lines, read field by field from <c>tshark -T pdml</c> (each field's <c>showname</c> is its -V line, without
 /// the brackets -V puts around computed fields), and in tshark's order: every line that matches one of tshark's must come
-/// after the previous one's match (a TLS record's handshake messages, the IPv6 fragment header's fields …).
+/// after the previous one's match (a TLS record's handshake messages, the IPv6 fragment header's fields …); and each whole
+/// line, brackets included, against <c>tshark -V</c>'s own text.
 /// </summary>
 public class WiresharkLinesTests(ITestOutputHelper output)
 {
@@ -18,15 +19,19 @@ public class WiresharkLinesTests(ITestOutputHelper output)
     public void Labels_and_lines_agree_with_tshark_on_the_data_captures()
     {
         Requires.Tool("tshark", "tshark");
-        int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0, ordered = 0;
+        int labels = 0, labelsEqual = 0, lines = 0, linesEqual = 0, ordered = 0, verbose = 0, verboseEqual = 0;
         var orderMisses = new List<(string Field, string Text)>();
         var labelMisses = new List<string>();
+        var bracketMisses = new List<string>();
+        var unlabelled = new SortedSet<string>(StringComparer.Ordinal);
         var lineMisses = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in TestPaths.Captures())
         {
             var (tshark, sequences) = Pdml(path);
+            var printed = Verbose(path);
             var packets = CaptureFileDissector.Read(path).ToList();
             Assert.Equal(tshark.Count, packets.Count);
+            Assert.Equal(tshark.Count, printed.Count);
             for (var i = 0; i < packets.Count; i++)
             {
                 var shown = tshark[i];
@@ -36,7 +41,11 @@ public class WiresharkLinesTests(ITestOutputHelper output)
                 {
                     foreach (var line in WiresharkTree.Lines(layer, packets[i].Bytes.Span))
                     {
+                        // A line that fell back to the field's name: the labels have no such field (a name tshark lacks).
+                        if (line.Text.TrimStart('[').StartsWith(line.Field + ": ", StringComparison.Ordinal)) unlabelled.Add(line.Field);
                         if (!shown.TryGetValue(line.Field, out var theirs)) continue; // a field tshark hides (or does not show here)
+                        verbose++;
+                        if (printed[i].Contains(line.Text)) verboseEqual++;
                         labels++;
                         lines++;
                         if (theirs.Select(Label).Contains(Label(line.Text))) labelsEqual++;
@@ -56,16 +65,23 @@ public class WiresharkLinesTests(ITestOutputHelper output)
                         {
                             orderMisses.Add((line.Field, $"{Path.GetFileName(path)} #{i + 1}: « {line.Text} » comes before « {sequence[next - 1].Text} » in tshark -V"));
                         }
+                        // Same text: then the brackets (computed or read from the packet) must be tshark -V's too.
+                        if (!printed[i].Contains(line.Text))
+                            bracketMisses.Add($"{Path.GetFileName(path)} #{i + 1} {line.Field}: « {line.Text} », tshark -V: « "
+                                              + (printed[i].Contains($"[{text}]") ? $"[{text}]" : text) + " »");
                     }
                 }
             }
         }
-        output.WriteLine($"labels equal: {labelsEqual}/{labels}; whole lines equal: {linesEqual}/{lines}; equal lines in tshark's order: {ordered}/{linesEqual} ({WiresharkLabels.Source})");
+        output.WriteLine($"labels equal: {labelsEqual}/{labels}; whole lines equal: {linesEqual}/{lines}; equal lines in tshark's order: {ordered}/{linesEqual}; "
+                         + $"tshark -V lines equal, brackets included: {verboseEqual}/{verbose} ({WiresharkLabels.Source})");
         foreach (var (field, miss) in lineMisses) output.WriteLine($"line differs, {field}: {miss}");
         Assert.True(labels > 1000, $"only {labels} labels compared");
         Assert.True(labelMisses.Count == 0, string.Join(Environment.NewLine, labelMisses.Take(20)));
         Assert.True(orderMisses.Count == 0, $"{orderMisses.Count} lines out of tshark's order, by field:\n"
             + string.Join(Environment.NewLine, orderMisses.GroupBy(m => m.Field).Select(g => $"{g.Key}: {g.Count()}, first {g.First().Text}")));
+        Assert.True(unlabelled.Count == 0, "lines with no Wireshark label: " + string.Join(", ", unlabelled));
+        Assert.True(bracketMisses.Count == 0, string.Join(Environment.NewLine, bracketMisses.Take(20)));
         // Some lines carry what only a full dissector knows (checksum verification, expert info, DS field names).
         Assert.True(linesEqual >= lines * 0.9, $"only {linesEqual}/{lines} whole lines equal:\n" + string.Join("\n", lineMisses.Select(m => $"{m.Key}: {m.Value}")));
     }
@@ -102,6 +118,25 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         if (bits > 0 && text[..bits].All(c => c is '0' or '1' or '.' or ' ')) text = text[(bits + 3)..];
         var colon = text.IndexOf(": ", StringComparison.Ordinal);
         return colon > 0 ? text[..colon] : text;
+    }
+
+    /// <summary>For each packet, the lines <c>tshark -V</c> prints for it, indentation removed.</summary>
+    private static List<HashSet<string>> Verbose(string path)
+    {
+        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-n", "-V", "-r", path }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "tshark -V took over 60 s");
+        var packets = new List<HashSet<string>>();
+        foreach (var line in text.Result.Split('\n'))
+        {
+            // Each packet's tree starts with its frame's title, flush left.
+            if (System.Text.RegularExpressions.Regex.IsMatch(line, @"^Frame \d+: ")) packets.Add(new HashSet<string>(StringComparer.Ordinal));
+            if (packets.Count > 0 && line.Trim().Length > 0) packets[^1].Add(line.Trim());
+        }
+        return packets;
     }
 
     /// <summary>For each packet, every field's -V lines by field name, and all its lines in tshark's order.</summary>
