@@ -40,9 +40,12 @@ public sealed class DetailsPaneView : IHtmlView
                 ? $"{Packet.CapturedLength} capturés"
                 : string.Create(CultureInfo.InvariantCulture, $"{layer.Offset}–{layer.Offset + layer.Length - 1} ({layer.Length})");
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Colour(layer.Kind)).Append("\">");
-            html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>").Append(HtmlText.Encode(layer.Title)).Append("</summary><ul style=\"margin:2px 0\">");
-            foreach (var f in layer.Fields.Take(40))
-                html.Append("<li><code>").Append(HtmlText.Encode(f.Name)).Append("</code> = ").Append(HtmlText.Encode(f.Value.Display)).Append("</li>");
+            html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>")
+                .Append(HtmlText.Encode(WiresharkTree.Title(layer))).Append("</summary><ul style=\"margin:2px 0;padding-left:16px;list-style:none\">");
+            // Wireshark's own lines (« Time to Live: 64 »), the tshark field name on hover.
+            foreach (var line in WiresharkTree.Lines(layer, Packet.Bytes.Span).Take(40))
+                html.Append("<li style=\"font-family:monospace;font-size:12px;padding-left:").Append(16 * line.Depth).Append("px\" title=\"")
+                    .Append(HtmlText.Encode(line.Field)).Append("\">").Append(HtmlText.Encode(line.Text)).Append("</li>");
             html.Append("</ul></details></td><td style=\"text-align:left\">").Append(HtmlText.Encode(LayerPalette.UnitName(layer.Kind))).Append(" — ").Append(HtmlText.Encode(LayerPalette.FrenchName(layer.Kind)))
                 .Append("</td><td style=\"text-align:left\">").Append(HtmlText.Encode(range)).Append("</td></tr>");
         }

@@ -49,6 +49,9 @@ public class LayersTests
         var details = new DetailsPaneView(packet);
         Assert.Equal([LayerKind.Frame, LayerKind.Link, LayerKind.Network, LayerKind.Transport, LayerKind.Application], details.Entries.Select(e => e.Kind));
         Assert.Contains("datagramme", details.ToHtml());
+        // Folded under each entry: Wireshark's lines, not tshark's field names; the name is on hover.
+        Assert.Matches("title=\"ip.ttl\">Time to Live: [0-9]+</li>", details.ToHtml());
+        Assert.DoesNotContain("<code>ip.ttl</code>", details.ToHtml());
     }
 
     [Fact]
