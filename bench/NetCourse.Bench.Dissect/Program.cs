@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using NetCourse.Bench.Dissect;
-using NetCourse.Capture;
 using NetCourse.Dissection;
 
 // Dissection benchmark (not a test): netcourse dissect vs tshark -T fields on the same synthetic capture, then

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NetCourse.Course;
 
 namespace NetCourse.Notebooks.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PuppeteerSharp;
-using NetCourse.TestSupport;
 
 namespace NetCourse.Notebooks.Tests;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using NetCourse.Course;
 
 namespace NetCourse.Notebooks.Tests;
 

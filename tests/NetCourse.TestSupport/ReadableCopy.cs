@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using NetCourse.Lab;
-using Xunit;
 using NetCourse.Platform;
+using Xunit;
 
 namespace NetCourse.TestSupport;
 

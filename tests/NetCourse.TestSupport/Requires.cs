@@ -1,6 +1,5 @@
-using NetCourse.Lab;
-using Xunit;
 using NetCourse.Platform;
+using Xunit;
 
 namespace NetCourse.TestSupport;
 

@@ -115,10 +115,14 @@ public sealed class BookCommand : ICliCommand
         await File.WriteAllTextAsync(Path.Combine(book, "summary.json"), System.Text.Json.JsonSerializer.Serialize(
             new
             {
-                buildSeconds, totalSeconds = total.Elapsed.TotalSeconds, withSolutions,
+                buildSeconds,
+                totalSeconds = total.Elapsed.TotalSeconds,
+                withSolutions,
                 chapters = chapters.Select(c => new
                 {
-                    c.Slug, c.Title, c.Result,
+                    c.Slug,
+                    c.Title,
+                    c.Result,
                     exercises = c.Exercises.Select(e => new { id = e.Id, kind = e.Kind, passed = e.Passed, @checked = e.Checked }),
                 }),
             },

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Classroom;
-using NetCourse.Sockets;
 using NetCourse.Platform;
+using NetCourse.Sockets;
 
 namespace NetCourse.Cli.Classroom;
 

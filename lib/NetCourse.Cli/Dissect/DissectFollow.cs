@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Dissection.Follow;
 using NetCourse.Dissection;
+using NetCourse.Dissection.Follow;
 
 namespace NetCourse.Cli.Dissect;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Addressing;
 using NetCourse.Html;
 
 namespace NetCourse.Addressing;

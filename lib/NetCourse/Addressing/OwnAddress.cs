@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Addressing;

@@ -1,6 +1,5 @@
 using SharpPcap;
 using SharpPcap.LibPcap;
-using NetCourse.Dissection;
 
 namespace NetCourse.Capture;
 

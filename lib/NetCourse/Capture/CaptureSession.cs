@@ -1,4 +1,3 @@
-using NetCourse.Course;
 using NetCourse.Html;
 
 namespace NetCourse.Capture;

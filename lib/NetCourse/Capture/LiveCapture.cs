@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SharpPcap;
 using SharpPcap.LibPcap;
-using NetCourse.Course;
 
 namespace NetCourse.Capture;
 

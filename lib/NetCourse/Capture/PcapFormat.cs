@@ -120,32 +120,32 @@ internal static class PcapFormat
             switch (type)
             {
                 case 1 when body.Length >= 8: // Interface Description Block
-                {
-                    var link = (int)U16(body, 0, bigEndian);
-                    snap = (int)U32(body, 4, bigEndian);
-                    interfaces.Add((link, TimestampUnits(body, 8, body.Length - 4, bigEndian)));
-                    break;
-                }
+                    {
+                        var link = (int)U16(body, 0, bigEndian);
+                        snap = (int)U32(body, 4, bigEndian);
+                        interfaces.Add((link, TimestampUnits(body, 8, body.Length - 4, bigEndian)));
+                        break;
+                    }
                 case 6 when body.Length >= 24: // Enhanced Packet Block
-                {
-                    var id = (int)U32(body, 0, bigEndian);
-                    if (id >= interfaces.Count) { damage = $"interface {id} inconnue"; break; }
-                    var ts = ((ulong)U32(body, 4, bigEndian) << 32) | U32(body, 8, bigEndian);
-                    var capLen = U32(body, 12, bigEndian);
-                    var origLen = U32(body, 16, bigEndian);
-                    if (20 + capLen > body.Length - 4) { damage = "paquet tronqué"; break; }
-                    var units = interfaces[id].UnitsPerSecond;
-                    var ns = (long)(ts / (ulong)units) * 1_000_000_000L + (long)((ts % (ulong)units) * 1_000_000_000UL / (ulong)units);
-                    frames.Add(new CapturedFrame(ns, (int)Math.Min(origLen, int.MaxValue), body.AsSpan(20, (int)capLen).ToArray()));
-                    break;
-                }
+                    {
+                        var id = (int)U32(body, 0, bigEndian);
+                        if (id >= interfaces.Count) { damage = $"interface {id} inconnue"; break; }
+                        var ts = ((ulong)U32(body, 4, bigEndian) << 32) | U32(body, 8, bigEndian);
+                        var capLen = U32(body, 12, bigEndian);
+                        var origLen = U32(body, 16, bigEndian);
+                        if (20 + capLen > body.Length - 4) { damage = "paquet tronqué"; break; }
+                        var units = interfaces[id].UnitsPerSecond;
+                        var ns = (long)(ts / (ulong)units) * 1_000_000_000L + (long)((ts % (ulong)units) * 1_000_000_000UL / (ulong)units);
+                        frames.Add(new CapturedFrame(ns, (int)Math.Min(origLen, int.MaxValue), body.AsSpan(20, (int)capLen).ToArray()));
+                        break;
+                    }
                 case 3 when body.Length >= 8 && interfaces.Count > 0: // Simple Packet Block
-                {
-                    var origLen = U32(body, 0, bigEndian);
-                    var capLen = (int)Math.Min(origLen, (uint)(body.Length - 8));
-                    frames.Add(new CapturedFrame(0, (int)Math.Min(origLen, int.MaxValue), body.AsSpan(4, capLen).ToArray()));
-                    break;
-                }
+                    {
+                        var origLen = U32(body, 0, bigEndian);
+                        var capLen = (int)Math.Min(origLen, (uint)(body.Length - 8));
+                        frames.Add(new CapturedFrame(0, (int)Math.Min(origLen, int.MaxValue), body.AsSpan(4, capLen).ToArray()));
+                        break;
+                    }
             }
             if (damage is not null) break;
         }

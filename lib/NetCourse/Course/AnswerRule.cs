@@ -92,7 +92,12 @@ public abstract class AnswerRule
 
         private static IEnumerable<object> Words(double v) => v switch
         {
-            0 => ["zéro"], 1 => ["un"], 2 => ["deux"], 3 => ["trois"], 4 => ["quatre", "Quatre étapes"], 5 => ["cinq"],
+            0 => ["zéro"],
+            1 => ["un"],
+            2 => ["deux"],
+            3 => ["trois"],
+            4 => ["quatre", "Quatre étapes"],
+            5 => ["cinq"],
             _ => [],
         };
     }

@@ -5,10 +5,33 @@ internal static class FrenchNumber
 {
     private static readonly Dictionary<string, int> Words = new(StringComparer.Ordinal)
     {
-        ["zero"] = 0, ["un"] = 1, ["une"] = 1, ["deux"] = 2, ["trois"] = 3, ["quatre"] = 4, ["cinq"] = 5, ["six"] = 6,
-        ["sept"] = 7, ["huit"] = 8, ["neuf"] = 9, ["dix"] = 10, ["onze"] = 11, ["douze"] = 12, ["treize"] = 13,
-        ["quatorze"] = 14, ["quinze"] = 15, ["seize"] = 16, ["vingt"] = 20, ["vingts"] = 20, ["trente"] = 30,
-        ["quarante"] = 40, ["cinquante"] = 50, ["soixante"] = 60, ["septante"] = 70, ["huitante"] = 80, ["nonante"] = 90,
+        ["zero"] = 0,
+        ["un"] = 1,
+        ["une"] = 1,
+        ["deux"] = 2,
+        ["trois"] = 3,
+        ["quatre"] = 4,
+        ["cinq"] = 5,
+        ["six"] = 6,
+        ["sept"] = 7,
+        ["huit"] = 8,
+        ["neuf"] = 9,
+        ["dix"] = 10,
+        ["onze"] = 11,
+        ["douze"] = 12,
+        ["treize"] = 13,
+        ["quatorze"] = 14,
+        ["quinze"] = 15,
+        ["seize"] = 16,
+        ["vingt"] = 20,
+        ["vingts"] = 20,
+        ["trente"] = 30,
+        ["quarante"] = 40,
+        ["cinquante"] = 50,
+        ["soixante"] = 60,
+        ["septante"] = 70,
+        ["huitante"] = 80,
+        ["nonante"] = 90,
     };
 
     /// <summary>Reads the number words of <paramref name="normalized"/> (lower case, no accents); other words around them

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 namespace NetCourse.Dissection;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Dissection;
-using PacketDotNet;
 using NetCourse.Html;
+using PacketDotNet;
 
 namespace NetCourse.Dissection;
 

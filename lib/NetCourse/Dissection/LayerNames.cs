@@ -1,5 +1,3 @@
-using NetCourse.Dissection;
-
 namespace NetCourse.Dissection;
 
 /// <summary>The five layers of a packet as the course names them (in French, after the source) and their colours.</summary>

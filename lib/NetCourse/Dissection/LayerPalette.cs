@@ -1,5 +1,3 @@
-using NetCourse.Dissection;
-
 namespace NetCourse.Dissection;
 
 /// <summary>The colours and French names the chapter gives the layers (the same in every view).</summary>

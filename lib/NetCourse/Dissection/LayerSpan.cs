@@ -1,5 +1,3 @@
-using NetCourse.Dissection;
-
 namespace NetCourse.Dissection;
 
 /// <summary>One layer of a frame: which bytes are its header, and how far its content (header + what it wraps) goes.</summary>

@@ -2,9 +2,9 @@ using System.Net;
 using NetCourse.Capture;
 using PacketDotNet;
 using SharpPcap;
-using PacketTrace = NetCourse.Capture.PacketTrace;
-using LinkType = NetCourse.Capture.LinkType;
 using SharpPcap.LibPcap;
+using LinkType = NetCourse.Capture.LinkType;
+using PacketTrace = NetCourse.Capture.PacketTrace;
 
 namespace NetCourse.Dissection;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 namespace NetCourse.Dissection;

@@ -1,5 +1,3 @@
-using NetCourse.Dissection;
-
 namespace NetCourse.Dissection;
 
 /// <summary>Shortcuts for the notebooks: Wireshark's packet list in Wireshark's colours, a packet's panes.</summary>

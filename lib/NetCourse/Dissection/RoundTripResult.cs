@@ -1,6 +1,5 @@
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 namespace NetCourse.Dissection;

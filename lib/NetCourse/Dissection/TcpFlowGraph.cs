@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 namespace NetCourse.Dissection;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NetCourse.Html;
 using PacketDotNet;
 using PacketDotNet.Utils;
-using NetCourse.Html;
 
 namespace NetCourse.Lab;
 

@@ -2,11 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using NetCourse.Capture;
+using NetCourse.Html;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
-using NetCourse.Dissection;
-using NetCourse.Html;
 
 namespace NetCourse.Lab;
 

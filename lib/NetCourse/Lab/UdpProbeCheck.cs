@@ -1,10 +1,9 @@
 using System.Globalization;
 using NetCourse.Capture;
-using NetCourse.Dissection;
+using NetCourse.Platform;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
-using NetCourse.Platform;
 
 namespace NetCourse.Lab;
 

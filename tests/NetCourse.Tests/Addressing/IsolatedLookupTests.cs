@@ -1,5 +1,4 @@
 using NetCourse.Addressing;
-using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Tests.Addressing;

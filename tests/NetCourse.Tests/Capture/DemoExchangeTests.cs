@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Capture;
-using NetCourse.Html;
 
 namespace NetCourse.Tests.Capture;
 

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using NetCourse.Capture;
-using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Tests.Capture;

@@ -23,7 +23,9 @@ public partial class ClassroomCliTests
             // (an end of input ends the session), whatever the machine's load.
             using var listener = Process.Start(new ProcessStartInfo("nc", ["-w", "60", "127.0.0.1", port])
             {
-                RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
             })!;
             try
             {

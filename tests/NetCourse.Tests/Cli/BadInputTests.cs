@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using NetCourse.Lab;
-using NetCourse.Tests.Sockets;
 using NetCourse.Platform;
+using NetCourse.Tests.Sockets;
 
 namespace NetCourse.Tests.Cli;
 

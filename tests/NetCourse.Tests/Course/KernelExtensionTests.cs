@@ -2,8 +2,8 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
-using NetCourse.KernelExtension;
 using NetCourse.Html;
+using NetCourse.KernelExtension;
 
 namespace NetCourse.Tests.Course;
 

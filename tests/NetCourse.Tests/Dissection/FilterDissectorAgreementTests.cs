@@ -1,7 +1,5 @@
 using System.Globalization;
-using NetCourse.Capture;
 using NetCourse.Dissection;
-using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Tests.Dissection;

@@ -1,4 +1,3 @@
-using NetCourse.Capture;
 using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;

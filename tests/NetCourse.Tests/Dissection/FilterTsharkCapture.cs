@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NetCourse.Dissection;
-using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Tests.Dissection;

@@ -1,6 +1,5 @@
 using NetCourse.Capture;
 using NetCourse.Dissection;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Dissection;
 

@@ -1,7 +1,7 @@
 using System.Text;
+using NetCourse.Dissection;
 using NetCourse.Dissection.Follow;
 using NetCourse.KernelExtension;
-using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
 

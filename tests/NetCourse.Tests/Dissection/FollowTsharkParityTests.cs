@@ -4,10 +4,8 @@ using System.Text;
 using NetCourse.Capture;
 using NetCourse.Dissection;
 using NetCourse.Dissection.Follow;
-using NetCourse.Lab;
-using NetCourse.TestSupport;
-using PacketDotNet;
 using NetCourse.Platform;
+using PacketDotNet;
 
 namespace NetCourse.Tests.Dissection;
 

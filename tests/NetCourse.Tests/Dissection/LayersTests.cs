@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.NetworkInformation;
-using NetCourse.Capture;
+using NetCourse.Course;
 using NetCourse.Dissection;
 using PacketDotNet;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Dissection;
 
@@ -13,7 +12,10 @@ public class LayersTests
     {
         var tcp = new TcpPacket(40777, dstPort)
         {
-            SequenceNumber = 1000, Synchronize = true, WindowSize = 64240, PayloadData = System.Text.Encoding.UTF8.GetBytes(text),
+            SequenceNumber = 1000,
+            Synchronize = true,
+            WindowSize = 64240,
+            PayloadData = System.Text.Encoding.UTF8.GetBytes(text),
         };
         var ip = new IPv4Packet(IPAddress.Loopback, IPAddress.Loopback) { TimeToLive = 64, PayloadPacket = tcp };
         var eth = new EthernetPacket(PhysicalAddress.Parse("00-00-00-00-00-00"), PhysicalAddress.Parse("00-00-00-00-00-00"), EthernetType.IPv4) { PayloadPacket = ip };
@@ -101,7 +103,7 @@ public class LayersTests
         Assert.False(one.Passed);
         Assert.Contains("Il manque une réponse pour : eth.dst, tcp.dstport, frame.len", one.Feedback);
         var physical = LayerQuiz.Check(packet, new Dictionary<string, string>
-            { ["eth.dst"] = "liaison", ["ip.ttl"] = "réseau", ["tcp.dstport"] = "transport", ["frame.len"] = "physique" });
+        { ["eth.dst"] = "liaison", ["ip.ttl"] = "réseau", ["tcp.dstport"] = "transport", ["frame.len"] = "physique" });
         Assert.False(physical.Passed);
         Assert.Contains("métadonnées de la capture", physical.Feedback);
     }

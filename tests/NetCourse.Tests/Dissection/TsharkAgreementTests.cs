@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using NetCourse.Capture;
 using NetCourse.Dissection;
 using Xunit.Abstractions;
 

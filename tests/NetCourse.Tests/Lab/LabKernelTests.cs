@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetCourse.Book;
 using NetCourse.Lab;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 

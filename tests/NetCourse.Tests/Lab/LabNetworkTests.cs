@@ -1,6 +1,6 @@
 using System.Net;
-using NetCourse.Lab;
 using NetCourse.Course;
+using NetCourse.Lab;
 using NetCourse.Platform;
 
 namespace NetCourse.Tests.Lab;

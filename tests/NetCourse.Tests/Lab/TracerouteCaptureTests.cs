@@ -1,7 +1,6 @@
 using System.Net;
-using NetCourse.Lab;
-using NetCourse.Course;
 using NetCourse.Dissection;
+using NetCourse.Lab;
 
 namespace NetCourse.Tests.Lab;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using NetCourse.Lab;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 

@@ -2,7 +2,6 @@ using System.Text;
 using NetCourse.Dissection;
 using NetCourse.Lab;
 using PacketDotNet;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Lab;
 

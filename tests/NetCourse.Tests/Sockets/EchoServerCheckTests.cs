@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
 using NetCourse.Sockets;
-using NetCourse.Course;
 
 namespace NetCourse.Tests.Sockets;
 

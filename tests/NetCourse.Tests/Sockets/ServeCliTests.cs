@@ -62,7 +62,9 @@ public class ServeCliTests
         await using var server = await CliServer.StartAsync("chat");
         var listener = Process.Start(new ProcessStartInfo("nc", ["-w", "10", "127.0.0.1", P(server.Port)])
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
         })!;
         try
         {

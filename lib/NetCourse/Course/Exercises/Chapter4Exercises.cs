@@ -1,4 +1,3 @@
-using NetCourse.Capture;
 using NetCourse.Ports;
 
 namespace NetCourse.Course.Exercises;

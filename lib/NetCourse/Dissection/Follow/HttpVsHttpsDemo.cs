@@ -3,7 +3,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using NetCourse.Capture;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NetCourse.Capture;
-using NetCourse.Dissection;
 using NetCourse.Html;
 
 namespace NetCourse.Dissection.Follow;
