@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using PuppeteerSharp;
 using NetCourse.Tests.Sockets;
+using PuppeteerSharp;
 using Xunit.Abstractions;
 
 namespace NetCourse.Tests.Classroom;
