@@ -46,7 +46,9 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
         output.WriteLine($"salle : {room.Namespaces.Count} espaces de noms en {watch.Elapsed.TotalSeconds:0.0} s");
         try
         {
-            var server = SchoolRoom.Start(room.Instructor, "dotnet", CliServer.CliDll, "classroom", "--listen", room.InstructorAddress);
+            // SIGINT at its default disposition, as at a terminal, even when the suite runs in the background (see CliServer).
+            var server = SchoolRoom.Start(room.Instructor, "env", "--default-signal=INT", "dotnet", CliServer.CliDll,
+                "classroom", "--listen", room.InstructorAddress);
             processes.Add(server);
             var opened = await LineAsync(server, "netcourse classroom");
             Assert.Contains($"Discussion : {room.InstructorAddress}:12800", opened);
