@@ -2,24 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using NetCourse.Tests.Sockets;
 
 namespace NetCourse.Tests.Addressing;
 
 /// <summary>Runs the real `netcourse serve dns` process and queries it with the real `dig`.</summary>
 public class DnsServeCliTests
 {
-    private static string CliDll()
-    {
-        var local = Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.dll");
-        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "NetCourse.Cli.runtimeconfig.json")))
-            return local;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "bin", "NetCourse.Cli")))
-            dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Directory.GetFiles(Path.Combine(dir.FullName, "bin", "NetCourse.Cli"), "NetCourse.Cli.dll", SearchOption.AllDirectories)[0];
-    }
-
     private static int FreeUdpPort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -34,13 +23,8 @@ public class DnsServeCliTests
 
         public CliProcess(params string[] args)
         {
-            // SIGINT at its default disposition, as at a terminal, even when the suite runs in the background (see CliServer).
-            var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("--default-signal=INT");
-            start.ArgumentList.Add("dotnet");
-            start.ArgumentList.Add(CliDll());
-            foreach (var a in args) start.ArgumentList.Add(a);
-            Process = Process.Start(start)!;
+            // The same launch as the other CLI tests: SIGINT at its default disposition, as at a terminal.
+            Process = Process.Start(CliServer.StartInfo(args))!;
             Process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_gate) _out.AppendLine(e.Data); };
             Process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_gate) _out.AppendLine(e.Data); };
             Process.BeginOutputReadLine();
