@@ -9,22 +9,22 @@ namespace NetCourse.TestSupport;
 /// </summary>
 public sealed class PageWatch
 {
-    private readonly List<string> problems = [];
-    private readonly List<string> blocked = [];
-    private readonly Func<Uri, bool> mayLoad;
+    private readonly List<string> _problems = [];
+    private readonly List<string> _blocked = [];
+    private readonly Func<Uri, bool> _mayLoad;
 
-    private PageWatch(Func<Uri, bool> mayLoad) => this.mayLoad = mayLoad;
+    private PageWatch(Func<Uri, bool> mayLoad) => _mayLoad = mayLoad;
 
     /// <summary>Script errors, console errors and dialogs, in order (blocked requests are in <see cref="Blocked"/>).</summary>
     public IReadOnlyList<string> Problems
     {
-        get { lock (problems) return [.. problems]; }
+        get { lock (_problems) return [.. _problems]; }
     }
 
     /// <summary>The URLs the page asked for and did not get, because the test did not allow them.</summary>
     public IReadOnlyList<string> Blocked
     {
-        get { lock (problems) return [.. blocked]; }
+        get { lock (_problems) return [.. _blocked]; }
     }
 
     /// <summary>Watches <paramref name="page"/>; only <c>data:</c>/<c>blob:</c> URLs and those <paramref name="mayLoad"/> accepts are loaded.</summary>
@@ -38,12 +38,12 @@ public sealed class PageWatch
         page.Request += async (_, e) =>
         {
             var uri = new Uri(e.Request.Url);
-            if (uri.Scheme is "data" or "blob" || watch.mayLoad(uri))
+            if (uri.Scheme is "data" or "blob" || watch._mayLoad(uri))
             {
                 await e.Request.ContinueAsync().ConfigureAwait(false);
                 return;
             }
-            lock (watch.problems) watch.blocked.Add(e.Request.Url);
+            lock (watch._problems) watch._blocked.Add(e.Request.Url);
             await e.Request.AbortAsync().ConfigureAwait(false);
         };
         page.PageError += (_, e) => watch.Add($"erreur de script : {e.Message}");
@@ -64,6 +64,6 @@ public sealed class PageWatch
 
     private void Add(string problem)
     {
-        lock (problems) problems.Add(problem);
+        lock (_problems) _problems.Add(problem);
     }
 }

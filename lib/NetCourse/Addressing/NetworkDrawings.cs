@@ -16,30 +16,30 @@ public static class NetworkDrawings
     {
         clients = Math.Clamp(clients, 1, 8);
         wireless = Math.Clamp(wireless, 0, clients);
-        const double width = 760, height = 340;
-        var svg = Open(width, height, "Un réseau local (LAN) : un serveur, plusieurs clients");
+        const double Width = 760, Height = 340;
+        var svg = Open(Width, Height, "Un réseau local (LAN) : un serveur, plusieurs clients");
         // The switch in the middle, the server above it.
-        svg.Append(Box(width / 2 - 60, 30, 120, 44, "#dbeafe", "#1d4ed8", "serveur", "partage ses ressources"));
-        svg.Append(Line(width / 2, 74, width / 2, 140, false));
-        svg.Append(Box(width / 2 - 70, 140, 140, 36, "#f3f4f6", "#374151", "commutateur (switch)", ""));
+        svg.Append(Box(Width / 2 - 60, 30, 120, 44, "#dbeafe", "#1d4ed8", "serveur", "partage ses ressources"));
+        svg.Append(Line(Width / 2, 74, Width / 2, 140, false));
+        svg.Append(Box(Width / 2 - 70, 140, 140, 36, "#f3f4f6", "#374151", "commutateur (switch)", ""));
         if (wireless > 0)
         {
-            svg.Append(Line(width / 2 + 70, 158, width - 120, 158, false));
-            svg.Append(Box(width - 120, 140, 100, 36, "#fef3c7", "#b45309", "borne Wi-Fi", ""));
+            svg.Append(Line(Width / 2 + 70, 158, Width - 120, 158, false));
+            svg.Append(Box(Width - 120, 140, 100, 36, "#fef3c7", "#b45309", "borne Wi-Fi", ""));
         }
-        var step = width / (clients + 1);
+        var step = Width / (clients + 1);
         for (var i = 0; i < clients; i++)
         {
             var x = step * (i + 1);
             var isWireless = i >= clients - wireless;
             if (isWireless)
-                svg.Append(Line(width - 70, 176, x, 262, true));
+                svg.Append(Line(Width - 70, 176, x, 262, true));
             else
-                svg.Append(Line(width / 2, 176, x, 262, false));
+                svg.Append(Line(Width / 2, 176, x, 262, false));
             svg.Append(Box(x - 42, 262, 84, 40, isWireless ? "#fef3c7" : "#dcfce7", isWireless ? "#b45309" : "#15803d",
                 $"client {i + 1}", isWireless ? "sans fil" : "filaire"));
         }
-        svg.Append($"<text x=\"12\" y=\"{F(height - 10)}\" font-size=\"12\" fill=\"#555\">Trait plein : câble (filaire). Pointillés : ondes radio (sans fil). Les clients envoient leurs requêtes au serveur.</text>");
+        svg.Append($"<text x=\"12\" y=\"{F(Height - 10)}\" font-size=\"12\" fill=\"#555\">Trait plein : câble (filaire). Pointillés : ondes radio (sans fil). Les clients envoient leurs requêtes au serveur.</text>");
         svg.Append("</svg>");
         return new SvgDrawing("Un réseau local", svg.ToString());
     }
@@ -50,8 +50,8 @@ public static class NetworkDrawings
         var list = (interfaces ?? MachineInterfaces.List()).Take(10).ToArray();
         var rowHeight = 58.0;
         var height = Math.Max(200, 40 + list.Length * rowHeight);
-        const double width = 780;
-        var svg = Open(width, height, "Les interfaces réseau de cette machine");
+        const double Width = 780;
+        var svg = Open(Width, height, "Les interfaces réseau de cette machine");
         var machineTop = 20.0;
         svg.Append($"<rect x=\"20\" y=\"{F(machineTop)}\" width=\"170\" height=\"{F(height - 40)}\" rx=\"10\" fill=\"#eef2ff\" stroke=\"#4338ca\" stroke-width=\"2\"/>");
         svg.Append($"<text x=\"105\" y=\"{F(machineTop + 24)}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#312e81\">cette machine</text>");

@@ -13,20 +13,20 @@ namespace NetCourse.Classroom;
 public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
 {
     private const int Kept = 500;
-    private readonly Socket socket;
-    private readonly TimeSpan timeout;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Queue<ClassMessage> received = new();
-    private readonly SemaphoreSlim sending = new(1, 1);
-    private readonly Task readLoop;
-    private readonly TaskCompletionSource<string> welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Action? onLine;
+    private readonly Socket _socket;
+    private readonly TimeSpan _timeout;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Queue<ClassMessage> _received = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly Task _readLoop;
+    private readonly TaskCompletionSource<string> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action? _onLine;
 
     private ClassroomClient(Socket socket, TimeSpan timeout)
     {
-        this.socket = socket;
-        this.timeout = timeout;
-        readLoop = Task.Run(ReadLoopAsync);
+        _socket = socket;
+        _timeout = timeout;
+        _readLoop = Task.Run(ReadLoopAsync);
     }
 
     /// <summary>The server's address and port.</summary>
@@ -36,12 +36,12 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
     public string Name { get; private set; } = "";
 
     /// <summary>True while the connection is open.</summary>
-    public bool Connected => !readLoop.IsCompleted;
+    public bool Connected => !_readLoop.IsCompleted;
 
     /// <summary>The last lines received (at most 500): messages from the others and the server's notices.</summary>
     public IReadOnlyList<ClassMessage> Received
     {
-        get { lock (received) return [.. received]; }
+        get { lock (_received) return [.. _received]; }
     }
 
     /// <summary>Parses what a student types as the instructor's address: an IP address, optionally with :port (no name lookup).</summary>
@@ -103,7 +103,7 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
         try
         {
             await client.SendLineAsync(ClassText.Name(name ?? "", "élève"), cancellationToken).ConfigureAwait(false);
-            client.Name = await client.welcome.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            client.Name = await client._welcome.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch (TimeoutException)
@@ -132,44 +132,44 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
         ArgumentNullException.ThrowIfNull(condition);
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check() { if (Received.Any(condition)) seen.TrySetResult(); }
-        lock (received) onLine += Check;
+        lock (_received) _onLine += Check;
         try
         {
             Check();
-            await Task.WhenAny(seen.Task, Task.Delay(wait, cancellationToken), readLoop).ConfigureAwait(false);
+            await Task.WhenAny(seen.Task, Task.Delay(wait, cancellationToken), _readLoop).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return Received.Any(condition);
         }
         finally
         {
-            lock (received) onLine -= Check;
+            lock (_received) _onLine -= Check;
         }
     }
 
     private async Task SendLineAsync(string line, CancellationToken cancellationToken)
     {
         var data = Encoding.UTF8.GetBytes(line + "\n");
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
-        bound.CancelAfter(timeout);
-        await sending.WaitAsync(bound.Token).ConfigureAwait(false);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        bound.CancelAfter(_timeout);
+        await _sending.WaitAsync(bound.Token).ConfigureAwait(false);
         try
         {
             for (var sent = 0; sent < data.Length;)
-                sent += await socket.SendAsync(data.AsMemory(sent), SocketFlags.None, bound.Token).ConfigureAwait(false);
+                sent += await _socket.SendAsync(data.AsMemory(sent), SocketFlags.None, bound.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
         {
-            throw new TimeoutException($"Message non envoyé en {timeout.TotalSeconds} s : le serveur ne lit plus.");
+            throw new TimeoutException($"Message non envoyé en {_timeout.TotalSeconds} s : le serveur ne lit plus.");
         }
         finally
         {
-            sending.Release();
+            _sending.Release();
         }
     }
 
     private async Task ReadLoopAsync()
     {
-        var reader = new CuttingLineReader(buffer => socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token), 8 * 1024);
+        var reader = new CuttingLineReader(buffer => _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token), 8 * 1024);
         try
         {
             while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
@@ -178,14 +178,14 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
                 if (message.From is null && message.Text.StartsWith("Bienvenue ", StringComparison.Ordinal))
                 {
                     var end = message.Text.IndexOf(" ! ", StringComparison.Ordinal);
-                    welcome.TrySetResult(end > 10 ? message.Text[10..end] : "");
+                    _welcome.TrySetResult(end > 10 ? message.Text[10..end] : "");
                 }
                 Action? notify;
-                lock (received)
+                lock (_received)
                 {
-                    received.Enqueue(message);
-                    while (received.Count > Kept) received.Dequeue();
-                    notify = onLine;
+                    _received.Enqueue(message);
+                    while (_received.Count > Kept) _received.Dequeue();
+                    notify = _onLine;
                 }
                 notify?.Invoke();
             }
@@ -195,7 +195,7 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
         }
         finally
         {
-            welcome.TrySetException(new IOException("Le serveur a fermé la connexion avant de souhaiter la bienvenue."));
+            _welcome.TrySetException(new IOException("Le serveur a fermé la connexion avant de souhaiter la bienvenue."));
         }
     }
 
@@ -223,11 +223,11 @@ public sealed class ClassroomClient : IAsyncDisposable, IHtmlView
     /// <summary>Leaves the class: closes the connection and stops the reader (bounded).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (stop.IsCancellationRequested) return;
-        await stop.CancelAsync().ConfigureAwait(false);
-        try { socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
-        socket.Dispose();
-        await Task.WhenAny(readLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        if (_stop.IsCancellationRequested) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        _socket.Dispose();
+        await Task.WhenAny(_readLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -14,24 +14,24 @@ public sealed class ClassroomDashboard : IAsyncDisposable
 {
     private const int MaxHeadBytes = 8192;
     private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(5);
-    private readonly TcpServerHost host;
-    private readonly ClassroomServer classroom;
-    private long requests;
+    private readonly TcpServerHost _host;
+    private readonly ClassroomServer _classroom;
+    private long _requests;
 
     private ClassroomDashboard(ServerBinding binding, ClassroomServer classroom)
     {
-        this.classroom = classroom;
-        host = new TcpServerHost(binding, new ServerOptions(TimeSpan.FromSeconds(10), MaxHeadBytes, MaxClients: 200, Backlog: 128), ServeAsync);
+        _classroom = classroom;
+        _host = new TcpServerHost(binding, new ServerOptions(TimeSpan.FromSeconds(10), MaxHeadBytes, MaxClients: 200, Backlog: 128), ServeAsync);
     }
 
     /// <summary>The address and port the dashboard listens on.</summary>
-    public IPEndPoint EndPoint => host.Binding.EndPoint;
+    public IPEndPoint EndPoint => _host.Binding.EndPoint;
 
     /// <summary>The dashboard's address, to open in a browser.</summary>
     public string Url => $"http://{Format(EndPoint)}/";
 
     /// <summary>Requests answered since the start.</summary>
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Starts the dashboard of <paramref name="classroom"/> on <paramref name="address"/> only (default: the chat server's address).</summary>
     /// <param name="classroom">The class to show.</param>
@@ -79,10 +79,10 @@ public sealed class ClassroomDashboard : IAsyncDisposable
         switch (request.Target.Split('?', 2)[0])
         {
             case "/":
-                await RespondAsync(client, 200, "OK", "text/html", DashboardHtml.Page(classroom.Snapshot(), Format(classroom.EndPoint)), headOnly).ConfigureAwait(false);
+                await RespondAsync(client, 200, "OK", "text/html", DashboardHtml.Page(_classroom.Snapshot(), Format(_classroom.EndPoint)), headOnly).ConfigureAwait(false);
                 break;
             case "/tableau":
-                await RespondAsync(client, 200, "OK", "text/html", classroom.Snapshot().ToHtml(), headOnly).ConfigureAwait(false);
+                await RespondAsync(client, 200, "OK", "text/html", _classroom.Snapshot().ToHtml(), headOnly).ConfigureAwait(false);
                 break;
             case "/tableau.js":
                 await RespondAsync(client, 200, "OK", "text/javascript", DashboardHtml.Script, headOnly).ConfigureAwait(false);
@@ -109,7 +109,7 @@ public sealed class ClassroomDashboard : IAsyncDisposable
 
     private async Task RespondAsync(ClientConnection client, int status, string reason, string type, string body, bool headOnly)
     {
-        Interlocked.Increment(ref requests);
+        Interlocked.Increment(ref _requests);
         var content = Encoding.UTF8.GetBytes(body);
         // Defence in depth: even if a student's text ever slipped through unescaped, no script but ours would run.
         var head = string.Create(CultureInfo.InvariantCulture,
@@ -126,7 +126,7 @@ public sealed class ClassroomDashboard : IAsyncDisposable
         endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]:{endPoint.Port}" : $"{endPoint.Address}:{endPoint.Port}";
 
     /// <summary>Stops accepting, closes every connection, releases the port.</summary>
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"Tableau de bord de la classe : {Url}";

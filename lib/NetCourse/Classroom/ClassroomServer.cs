@@ -16,10 +16,10 @@ namespace NetCourse.Classroom;
 /// </summary>
 public sealed class ClassroomServer : IAsyncDisposable
 {
-    private readonly TcpServerHost host;
-    private readonly ConcurrentDictionary<long, Student> students = new();
-    private readonly Queue<ClassMessage> recent = new();
-    private long studentsSeen, messages, linesIgnored, linesCut, slowDropped, floodersCut;
+    private readonly TcpServerHost _host;
+    private readonly ConcurrentDictionary<long, Student> _students = new();
+    private readonly Queue<ClassMessage> _recent = new();
+    private long _studentsSeen, _messages, _linesIgnored, _linesCut, _slowDropped, _floodersCut;
 
     private sealed class Student(ClientConnection connection, string name, ClientOutbox outbox, ClassroomOptions options)
     {
@@ -48,7 +48,7 @@ public sealed class ClassroomServer : IAsyncDisposable
     {
         Options = options;
         StartedAt = DateTimeOffset.Now;
-        host = new TcpServerHost(binding,
+        _host = new TcpServerHost(binding,
             new ServerOptions(options.IdleWait, options.MaxLineBytes, options.MaxStudents, Backlog: 128), ServeAsync);
     }
 
@@ -59,16 +59,16 @@ public sealed class ClassroomServer : IAsyncDisposable
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>The address and port the server listens on.</summary>
-    public IPEndPoint EndPoint => host.Binding.EndPoint;
+    public IPEndPoint EndPoint => _host.Binding.EndPoint;
 
     /// <summary>What happened at start, in French.</summary>
-    public string Notice => host.Binding.Notice;
+    public string Notice => _host.Binding.Notice;
 
     /// <summary>Students who gave a name since the start.</summary>
-    public long StudentsSeen => Interlocked.Read(ref studentsSeen);
+    public long StudentsSeen => Interlocked.Read(ref _studentsSeen);
 
     /// <summary>Messages relayed to the class since the start.</summary>
-    public long Messages => Interlocked.Read(ref messages);
+    public long Messages => Interlocked.Read(ref _messages);
 
     /// <summary>Starts the class's chat server on <paramref name="address"/> only (default 127.0.0.1).</summary>
     /// <param name="address">The one local address to listen on (the instructor's choice; default the loopback).</param>
@@ -87,12 +87,12 @@ public sealed class ClassroomServer : IAsyncDisposable
     public ClassroomSnapshot Snapshot()
     {
         ClassMessage[] lines;
-        lock (recent) lines = [.. recent];
-        var stats = host.Stats;
+        lock (_recent) lines = [.. _recent];
+        var stats = _host.Stats;
         return new ClassroomSnapshot(StartedAt, DateTimeOffset.Now,
-            students.Values.Select(s => s.Info).OrderBy(s => s.Since).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray(), lines,
-            StudentsSeen, Messages, Interlocked.Read(ref linesIgnored), Interlocked.Read(ref linesCut),
-            Interlocked.Read(ref slowDropped), Interlocked.Read(ref floodersCut), stats.Rejected, stats.TimedOut);
+            _students.Values.Select(s => s.Info).OrderBy(s => s.Since).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray(), lines,
+            StudentsSeen, Messages, Interlocked.Read(ref _linesIgnored), Interlocked.Read(ref _linesCut),
+            Interlocked.Read(ref _slowDropped), Interlocked.Read(ref _floodersCut), stats.Rejected, stats.TimedOut);
     }
 
     private async Task ServeAsync(ClientConnection client)
@@ -122,7 +122,7 @@ public sealed class ClassroomServer : IAsyncDisposable
         {
             if (me is not null)
             {
-                students.TryRemove(client.Id, out _);
+                _students.TryRemove(client.Id, out _);
                 Announce($"{me.Name} a quitté la classe", except: null);
             }
             // The last lines (a goodbye, why it was cut off) go out, bounded.
@@ -133,13 +133,13 @@ public sealed class ClassroomServer : IAsyncDisposable
     private Student Join(ClientConnection client, ClientOutbox outbox, string line)
     {
         var name = ClassText.Name(line, $"élève{client.Id}");
-        var taken = students.Values.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var taken = _students.Values.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var n = 2; taken.Contains(name); n++) name = ClassText.Name(line, "élève") + $" ({n})";
         var me = new Student(client, name, outbox, Options);
-        students[client.Id] = me;
-        Interlocked.Increment(ref studentsSeen);
+        _students[client.Id] = me;
+        Interlocked.Increment(ref _studentsSeen);
         outbox.TrySend(string.Create(CultureInfo.InvariantCulture,
-            $"* Bienvenue {name} ! {students.Count} élève(s) connecté(s). Chaque ligne que vous écrivez part à toute la classe."));
+            $"* Bienvenue {name} ! {_students.Count} élève(s) connecté(s). Chaque ligne que vous écrivez part à toute la classe."));
         Announce($"{name} a rejoint la classe", except: me);
         return me;
     }
@@ -157,16 +157,16 @@ public sealed class ClassroomServer : IAsyncDisposable
         if (text.Length == 0) return true;
         if (!me.Pace.TryTake())
         {
-            Interlocked.Increment(ref linesIgnored);
+            Interlocked.Increment(ref _linesIgnored);
             me.Ignored++;
             if (!me.Warned)
                 me.Outbox.TrySend(string.Create(CultureInfo.InvariantCulture,
                     $"* doucement : au plus {Options.LinesPerSecond} lignes par seconde, les lignes en trop sont ignorées."));
             me.Warned = true;
             if (me.Ignored <= Options.FloodLimit) return true;
-            Interlocked.Increment(ref floodersCut);
+            Interlocked.Increment(ref _floodersCut);
             // Off the list before it hears why: whoever reads the notice then sees a consistent class.
-            students.TryRemove(me.Connection.Id, out _);
+            _students.TryRemove(me.Connection.Id, out _);
             me.Outbox.TrySend("* trop de lignes ignorées : déconnexion.");
             await me.Outbox.DrainAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             // FIN, then what it still sends is read and dropped (bounded): no RST that would destroy the notice.
@@ -176,11 +176,11 @@ public sealed class ClassroomServer : IAsyncDisposable
         me.Warned = false;
         if (wasCut)
         {
-            Interlocked.Increment(ref linesCut);
+            Interlocked.Increment(ref _linesCut);
             me.Outbox.TrySend($"* ligne trop longue : coupée à {Options.MaxLineBytes} octets.");
         }
         Interlocked.Increment(ref me.Sent);
-        Interlocked.Increment(ref messages);
+        Interlocked.Increment(ref _messages);
         Record(new ClassMessage(DateTimeOffset.Now, me.Name, text, wasCut));
         Broadcast($"{me.Name} : {text}{(wasCut ? " […]" : "")}", except: me);
         return true;
@@ -194,25 +194,25 @@ public sealed class ClassroomServer : IAsyncDisposable
 
     private void Broadcast(string line, Student? except)
     {
-        foreach (var student in students.Values)
+        foreach (var student in _students.Values)
         {
             if (ReferenceEquals(student, except)) continue;
-            if (!student.Outbox.TrySend(line) && student.Outbox.Overflowed && students.TryRemove(student.Connection.Id, out _))
-                Interlocked.Increment(ref slowDropped);
+            if (!student.Outbox.TrySend(line) && student.Outbox.Overflowed && _students.TryRemove(student.Connection.Id, out _))
+                Interlocked.Increment(ref _slowDropped);
         }
     }
 
     private void Record(ClassMessage message)
     {
-        lock (recent)
+        lock (_recent)
         {
-            recent.Enqueue(message);
-            while (recent.Count > Options.MessagesKept) recent.Dequeue();
+            _recent.Enqueue(message);
+            while (_recent.Count > Options.MessagesKept) _recent.Dequeue();
         }
     }
 
     /// <summary>Stops accepting, closes every connection, releases the port.</summary>
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"Classe NetCourse — {Notice}";

@@ -9,49 +9,49 @@ namespace NetCourse.Classroom;
 /// </summary>
 internal sealed class CuttingLineReader(Func<Memory<byte>, ValueTask<int>> receive, int maxLineBytes)
 {
-    private readonly byte[] buffer = new byte[Math.Max(maxLineBytes + 2, 16 * 1024)];
-    private int start, end;
-    private bool discarding;
+    private readonly byte[] _buffer = new byte[Math.Max(maxLineBytes + 2, 16 * 1024)];
+    private int _start, _end;
+    private bool _discarding;
 
     /// <summary>The next line and whether it was cut, or null when the peer closed (an unfinished last line is dropped).</summary>
     public async ValueTask<(string Text, bool WasCut)?> ReadLineAsync()
     {
         while (true)
         {
-            var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             if (newline >= 0)
             {
-                var lineStart = start;
-                start = newline + 1;
-                if (discarding)
+                var lineStart = _start;
+                _start = newline + 1;
+                if (_discarding)
                 {
-                    discarding = false;
+                    _discarding = false;
                     continue;
                 }
                 var length = newline - lineStart;
-                if (length > 0 && buffer[newline - 1] == '\r') length--;
-                return length > maxLineBytes ? (Cut(lineStart), true) : (Encoding.UTF8.GetString(buffer, lineStart, length), false);
+                if (length > 0 && _buffer[newline - 1] == '\r') length--;
+                return length > maxLineBytes ? (Cut(lineStart), true) : (Encoding.UTF8.GetString(_buffer, lineStart, length), false);
             }
-            if (discarding)
+            if (_discarding)
             {
-                start = end = 0;
+                _start = _end = 0;
             }
-            else if (end - start > maxLineBytes)
+            else if (_end - _start > maxLineBytes)
             {
-                var text = Cut(start);
-                start = end = 0;
-                discarding = true;
+                var text = Cut(_start);
+                _start = _end = 0;
+                _discarding = true;
                 return (text, true);
             }
-            else if (start > 0)
+            else if (_start > 0)
             {
-                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                end -= start;
-                start = 0;
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
             }
-            var n = await receive(buffer.AsMemory(end)).ConfigureAwait(false);
+            var n = await receive(_buffer.AsMemory(_end)).ConfigureAwait(false);
             if (n == 0) return null;
-            end += n;
+            _end += n;
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class CuttingLineReader(Func<Memory<byte>, ValueTask<int>> recei
     {
         var length = maxLineBytes;
         // Back up to the start of a character: never split a multi-byte UTF-8 sequence.
-        while (length > 0 && (buffer[from + length] & 0xC0) == 0x80) length--;
-        return Encoding.UTF8.GetString(buffer, from, length);
+        while (length > 0 && (_buffer[from + length] & 0xC0) == 0x80) length--;
+        return Encoding.UTF8.GetString(_buffer, from, length);
     }
 }

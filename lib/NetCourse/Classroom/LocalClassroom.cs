@@ -17,8 +17,8 @@ public sealed class LocalClassroom : IAsyncDisposable
         ("Yasmine (simulée)", ["Coucou, j'ai lancé le serveur écho sur 12800.", "Le backlog, c'est la file avant accept."], [new(2, 2, 2), new(5, 2, 2)]),
     ];
 
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Task> classmates = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _classmates = [];
 
     private LocalClassroom(ClassroomServer server, ClassroomDashboard dashboard)
     {
@@ -58,7 +58,7 @@ public sealed class LocalClassroom : IAsyncDisposable
             var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var (name, lines, progress) = Script[i];
             var delay = TimeSpan.FromMilliseconds(400 + 500 * i);
-            local.classmates.Add(Task.Run(() => local.ClassmateAsync(name, lines, progress, delay, ready)));
+            local._classmates.Add(Task.Run(() => local.ClassmateAsync(name, lines, progress, delay, ready)));
             joined.Add(ready.Task);
         }
         // The student arrives in a class where everyone is already there.
@@ -68,7 +68,7 @@ public sealed class LocalClassroom : IAsyncDisposable
 
     private async Task ClassmateAsync(string name, string[] lines, ChapterProgress[] progress, TimeSpan delay, TaskCompletionSource ready)
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         bound.CancelAfter(TimeSpan.FromMinutes(1));
         try
         {
@@ -104,9 +104,9 @@ public sealed class LocalClassroom : IAsyncDisposable
     /// <summary>Stops the classmates, the dashboard and the server (bounded).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (stop.IsCancellationRequested) return;
-        await stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAny(Task.WhenAll(classmates), Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
+        if (_stop.IsCancellationRequested) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(_classmates), Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
         await Dashboard.DisposeAsync().ConfigureAwait(false);
         await Server.DisposeAsync().ConfigureAwait(false);
     }

@@ -128,9 +128,9 @@ internal static class TcpDissector
     private static string FlagString(int flags)
     {
         Span<char> s = stackalloc char[12];
-        const string letters = "RRRNCEUAPRSF";
+        const string Letters = "RRRNCEUAPRSF";
         for (var i = 0; i < 12; i++)
-            s[i] = (flags & (1 << (11 - i))) != 0 ? letters[i] : '·';
+            s[i] = (flags & (1 << (11 - i))) != 0 ? Letters[i] : '·';
         return new string(s);
     }
 }

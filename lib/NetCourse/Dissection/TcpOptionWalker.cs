@@ -7,15 +7,15 @@ namespace NetCourse.Dissection;
 /// </summary>
 internal ref struct TcpOptionWalker
 {
-    private readonly ReadOnlySpan<byte> frame;
-    private readonly int end;
-    private int next;
+    private readonly ReadOnlySpan<byte> _frame;
+    private readonly int _end;
+    private int _next;
 
     public TcpOptionWalker(ReadOnlySpan<byte> frame, int start, int end)
     {
-        this.frame = frame;
-        this.end = Math.Min(end, frame.Length);
-        next = start;
+        _frame = frame;
+        _end = Math.Min(end, frame.Length);
+        _next = start;
         Current = default;
     }
 
@@ -25,23 +25,23 @@ internal ref struct TcpOptionWalker
 
     public bool MoveNext()
     {
-        while (next < end)
+        while (_next < _end)
         {
-            var kind = frame[next];
+            var kind = _frame[_next];
             if (kind == 0)
                 return false;
             if (kind == 1)
             {
-                next++;
+                _next++;
                 continue;
             }
-            if (next + 1 >= end)
+            if (_next + 1 >= _end)
                 return false;
-            int length = frame[next + 1];
-            if (length < 2 || next + length > end)
+            int length = _frame[_next + 1];
+            if (length < 2 || _next + length > _end)
                 return false;
-            Current = (kind, next, length);
-            next += length;
+            Current = (kind, _next, length);
+            _next += length;
             return true;
         }
         return false;

@@ -11,10 +11,10 @@ internal static class ChartBridgeLoader
 {
     private const string BridgeAssemblyFile = "NetCourse.Charts.dll";
     private static readonly Lazy<BridgeMethods?> Bridge = new(Load);
-    private static string? loadError;
+    private static string? _loadError;
 
     /// <summary>Why the bridge could not be loaded, in French (null when it loaded).</summary>
-    public static string? Error => Bridge.Value is null ? loadError : null;
+    public static string? Error => Bridge.Value is null ? _loadError : null;
 
     public static string FigureJson(string specJson) => Invoke(b => b.FigureJson, specJson);
 
@@ -22,7 +22,7 @@ internal static class ChartBridgeLoader
 
     private static string Invoke(Func<BridgeMethods, MethodInfo> pick, params object[] args)
     {
-        var bridge = Bridge.Value ?? throw new InvalidOperationException(loadError);
+        var bridge = Bridge.Value ?? throw new InvalidOperationException(_loadError);
         try
         {
             return (string)pick(bridge).Invoke(null, args)!;
@@ -49,7 +49,7 @@ internal static class ChartBridgeLoader
         var folder = CandidateFolders().FirstOrDefault(f => File.Exists(Path.Combine(f, BridgeAssemblyFile)));
         if (folder is null)
         {
-            loadError = "Graphiques indisponibles : NetCourse.Charts.dll est introuvable (cherché dans "
+            _loadError = "Graphiques indisponibles : NetCourse.Charts.dll est introuvable (cherché dans "
                         + string.Join(", ", CandidateFolders()) + "). Reconstruisez avec `dotnet build NetCourse.sln`.";
             return null;
         }
@@ -64,7 +64,7 @@ internal static class ChartBridgeLoader
         }
         catch (Exception e)
         {
-            loadError = $"Graphiques indisponibles : le pont Plotly.NET n'a pas pu être chargé ({e.GetType().Name}: {e.Message}).";
+            _loadError = $"Graphiques indisponibles : le pont Plotly.NET n'a pas pu être chargé ({e.GetType().Name}: {e.Message}).";
             return null;
         }
     }
@@ -73,13 +73,13 @@ internal static class ChartBridgeLoader
 
     private sealed class BridgeLoadContext(string mainAssemblyPath) : AssemblyLoadContext("NetCourse.Charts", isCollectible: false)
     {
-        private readonly AssemblyDependencyResolver resolver = new(mainAssemblyPath);
+        private readonly AssemblyDependencyResolver _resolver = new(mainAssemblyPath);
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             // Everything the bridge ships (Plotly.NET, FSharp.Core 10.1, ...) comes from its folder; the rest
             // (System.*) falls through to the default context.
-            var path = resolver.ResolveAssemblyToPath(assemblyName);
+            var path = _resolver.ResolveAssemblyToPath(assemblyName);
             return path is null ? null : LoadFromAssemblyPath(path);
         }
     }

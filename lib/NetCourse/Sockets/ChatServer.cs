@@ -12,31 +12,31 @@ namespace NetCourse.Sockets;
 public sealed class ChatServer : ITcpServerStart<ChatServer>
 {
     private const int MaxQueuedBytes = 256 * 1024;
-    private readonly TcpServerHost host;
-    private readonly ConcurrentDictionary<long, Member> members = new();
-    private long relayed;
+    private readonly TcpServerHost _host;
+    private readonly ConcurrentDictionary<long, Member> _members = new();
+    private long _relayed;
 
     private sealed record Member(ClientConnection Connection, ClientOutbox Outbox);
 
     private ChatServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
+        _host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
     /// <inheritdoc />
-    public int Port => host.Binding.Port;
+    public int Port => _host.Binding.Port;
 
     /// <inheritdoc />
-    public IPEndPoint EndPoint => host.Binding.EndPoint;
+    public IPEndPoint EndPoint => _host.Binding.EndPoint;
 
     /// <inheritdoc />
-    public string Notice => host.Binding.Notice;
+    public string Notice => _host.Binding.Notice;
 
     /// <inheritdoc />
-    public ServerStats Stats => host.Stats;
+    public ServerStats Stats => _host.Stats;
 
     /// <summary>How many lines were delivered to clients (one line sent to three others counts three).</summary>
-    public long LinesRelayed => Interlocked.Read(ref relayed);
+    public long LinesRelayed => Interlocked.Read(ref _relayed);
 
     /// <summary>Starts the server.</summary>
     /// <param name="port">The port (default 12801; 0 = any free port).</param>
@@ -49,14 +49,14 @@ public sealed class ChatServer : ITcpServerStart<ChatServer>
     private async Task ServeAsync(ClientConnection client)
     {
         client.Name = $"client{client.Id}";
-        var outbox = new ClientOutbox(client, MaxQueuedBytes, n => Interlocked.Add(ref relayed, n));
+        var outbox = new ClientOutbox(client, MaxQueuedBytes, n => Interlocked.Add(ref _relayed, n));
         var member = new Member(client, outbox);
-        members[client.Id] = member;
+        _members[client.Id] = member;
         try
         {
             Send(member, $"Bienvenue, vous êtes {client.Name}. Commandes : /nom NOUVEAU, /qui, /quitter.");
             Broadcast(client.Id, $"* {client.Name} a rejoint le salon");
-            var reader = new LineReader(client.ReceiveAsync, host.Options.MaxMessageBytes);
+            var reader = new LineReader(client.ReceiveAsync, _host.Options.MaxMessageBytes);
             while (true)
             {
                 string? line;
@@ -66,8 +66,8 @@ public sealed class ChatServer : ITcpServerStart<ChatServer>
                 }
                 catch (ProtocolViolationException)
                 {
-                    Send(member, $"* ligne trop longue (au plus {host.Options.MaxMessageBytes} octets) : déconnexion");
-                    await outbox.DrainAsync(host.Options.IdleTimeout).ConfigureAwait(false);
+                    Send(member, $"* ligne trop longue (au plus {_host.Options.MaxMessageBytes} octets) : déconnexion");
+                    await outbox.DrainAsync(_host.Options.IdleTimeout).ConfigureAwait(false);
                     await client.CloseGracefullyAsync().ConfigureAwait(false);
                     throw;
                 }
@@ -82,7 +82,7 @@ public sealed class ChatServer : ITcpServerStart<ChatServer>
                 }
                 else if (line == "/qui")
                 {
-                    Send(member, "* connectés : " + string.Join(", ", members.Values.Select(m => m.Connection.Name).Order(StringComparer.Ordinal)));
+                    Send(member, "* connectés : " + string.Join(", ", _members.Values.Select(m => m.Connection.Name).Order(StringComparer.Ordinal)));
                 }
                 else if (line.Length > 0)
                 {
@@ -92,23 +92,23 @@ public sealed class ChatServer : ITcpServerStart<ChatServer>
         }
         finally
         {
-            members.TryRemove(client.Id, out _);
+            _members.TryRemove(client.Id, out _);
             Broadcast(client.Id, $"* {client.Name} a quitté le salon");
             // Let the last lines (goodbye, "too long") go out, bounded by the idle timeout.
-            await outbox.DrainAsync(host.Options.IdleTimeout).ConfigureAwait(false);
+            await outbox.DrainAsync(_host.Options.IdleTimeout).ConfigureAwait(false);
         }
     }
 
     private void Broadcast(long from, string line)
     {
-        foreach (var member in members.Values)
+        foreach (var member in _members.Values)
             if (member.Connection.Id != from) Send(member, line);
     }
 
     private static void Send(Member member, string line) => member.Outbox.TrySend(line);
 
     /// <summary>Stops accepting, closes every client, releases the port.</summary>
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"Salon de discussion — {Notice}";

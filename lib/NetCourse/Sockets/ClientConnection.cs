@@ -6,18 +6,18 @@ namespace NetCourse.Sockets;
 /// <summary>One accepted client, as the course's servers see it: every read and write is bounded by the idle timeout.</summary>
 internal sealed class ClientConnection : IDisposable
 {
-    private readonly TcpServerHost host;
-    private readonly CancellationTokenSource idle;
-    private readonly TimeSpan idleTimeout;
-    private int disposed;
+    private readonly TcpServerHost _host;
+    private readonly CancellationTokenSource _idle;
+    private readonly TimeSpan _idleTimeout;
+    private int _disposed;
 
     public ClientConnection(long id, Socket socket, TcpServerHost host)
     {
         Id = id;
         Socket = socket;
-        this.host = host;
-        idleTimeout = host.Options.IdleTimeout;
-        idle = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+        _host = host;
+        _idleTimeout = host.Options.IdleTimeout;
+        _idle = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
         Remote = socket.RemoteEndPoint as IPEndPoint;
     }
 
@@ -30,37 +30,37 @@ internal sealed class ClientConnection : IDisposable
     public string Name { get; set; } = "";
 
     /// <summary>Cancelled when the client has been idle too long or the server stops.</summary>
-    public CancellationToken Token => idle.Token;
+    public CancellationToken Token => _idle.Token;
 
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer)
     {
-        idle.CancelAfter(idleTimeout);
-        var n = await Socket.ReceiveAsync(buffer, SocketFlags.None, idle.Token).ConfigureAwait(false);
-        Interlocked.Add(ref host.BytesIn, n);
+        _idle.CancelAfter(_idleTimeout);
+        var n = await Socket.ReceiveAsync(buffer, SocketFlags.None, _idle.Token).ConfigureAwait(false);
+        Interlocked.Add(ref _host.BytesIn, n);
         return n;
     }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data)
     {
-        idle.CancelAfter(idleTimeout);
+        _idle.CancelAfter(_idleTimeout);
         while (!data.IsEmpty)
         {
-            var n = await Socket.SendAsync(data, SocketFlags.None, idle.Token).ConfigureAwait(false);
+            var n = await Socket.SendAsync(data, SocketFlags.None, _idle.Token).ConfigureAwait(false);
             data = data[n..];
-            Interlocked.Add(ref host.BytesOut, n);
+            Interlocked.Add(ref _host.BytesOut, n);
         }
     }
 
     /// <summary>Sends what remains with its own short bound, even when the idle timeout has already fired (for a last error answer).</summary>
     public async ValueTask SendFinalAsync(ReadOnlyMemory<byte> data, TimeSpan timeout)
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(_host.Stopping);
         bound.CancelAfter(timeout);
         while (!data.IsEmpty)
         {
             var n = await Socket.SendAsync(data, SocketFlags.None, bound.Token).ConfigureAwait(false);
             data = data[n..];
-            Interlocked.Add(ref host.BytesOut, n);
+            Interlocked.Add(ref _host.BytesOut, n);
         }
     }
 
@@ -73,7 +73,7 @@ internal sealed class ClientConnection : IDisposable
         try
         {
             Socket.Shutdown(SocketShutdown.Send);
-            using var bound = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(_host.Stopping);
             bound.CancelAfter(TimeSpan.FromSeconds(1));
             var sink = new byte[16 * 1024];
             for (var total = 0; total < 1 << 20;)
@@ -97,11 +97,11 @@ internal sealed class ClientConnection : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try { Socket.Shutdown(SocketShutdown.Both); }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { } // already reset or closed by the peer
-        try { idle.Cancel(); } catch (ObjectDisposedException) { }
+        try { _idle.Cancel(); } catch (ObjectDisposedException) { }
         Socket.Dispose();
-        idle.Dispose();
+        _idle.Dispose();
     }
 }

@@ -10,21 +10,21 @@ namespace NetCourse.Sockets;
 /// </summary>
 internal sealed class ClientOutbox
 {
-    private readonly ClientConnection connection;
-    private readonly long maxQueuedBytes;
-    private readonly Channel<string> lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private long queuedBytes;
-    private readonly Action<int>? onSent;
-    private long sent;
+    private readonly ClientConnection _connection;
+    private readonly long _maxQueuedBytes;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private long _queuedBytes;
+    private readonly Action<int>? _onSent;
+    private long _sent;
 
     /// <param name="connection">The client.</param>
     /// <param name="maxQueuedBytes">The most bytes (counted generously: 3 per UTF-16 char) that may wait for it.</param>
     /// <param name="onSent">Told how many lines each successful write carried (for the server's counters).</param>
     public ClientOutbox(ClientConnection connection, long maxQueuedBytes, Action<int>? onSent = null)
     {
-        this.connection = connection;
-        this.maxQueuedBytes = maxQueuedBytes;
-        this.onSent = onSent;
+        _connection = connection;
+        _maxQueuedBytes = maxQueuedBytes;
+        _onSent = onSent;
         Writer = Task.Run(WriteLoopAsync);
     }
 
@@ -32,7 +32,7 @@ internal sealed class ClientOutbox
     public Task Writer { get; }
 
     /// <summary>Lines written to the client so far.</summary>
-    public long LinesSent => Interlocked.Read(ref sent);
+    public long LinesSent => Interlocked.Read(ref _sent);
 
     /// <summary>True once the client was dropped for reading too slowly.</summary>
     public bool Overflowed { get; private set; }
@@ -41,19 +41,19 @@ internal sealed class ClientOutbox
     public bool TrySend(string line)
     {
         var size = Cost(line);
-        if (Interlocked.Add(ref queuedBytes, size) > maxQueuedBytes)
+        if (Interlocked.Add(ref _queuedBytes, size) > _maxQueuedBytes)
         {
             // Too slow to read its messages: drop that client, not the message for the others.
             Overflowed = true;
-            lines.Writer.TryComplete();
-            connection.Dispose();
+            _lines.Writer.TryComplete();
+            _connection.Dispose();
             return false;
         }
-        return lines.Writer.TryWrite(line);
+        return _lines.Writer.TryWrite(line);
     }
 
     /// <summary>No more lines: the writer sends what waits, then ends.</summary>
-    public void Complete() => lines.Writer.TryComplete();
+    public void Complete() => _lines.Writer.TryComplete();
 
     /// <summary>Completes the outbox and waits (at most <paramref name="bound"/>) for the last lines to go out.</summary>
     public async Task DrainAsync(TimeSpan bound)
@@ -69,25 +69,25 @@ internal sealed class ClientOutbox
         try
         {
             var batch = new StringBuilder();
-            var reader = lines.Reader;
-            while (await reader.WaitToReadAsync(connection.Token).ConfigureAwait(false))
+            var reader = _lines.Reader;
+            while (await reader.WaitToReadAsync(_connection.Token).ConfigureAwait(false))
             {
                 var count = 0;
                 while (batch.Length < 64 * 1024 && reader.TryRead(out var line))
                 {
-                    Interlocked.Add(ref queuedBytes, -Cost(line));
+                    Interlocked.Add(ref _queuedBytes, -Cost(line));
                     batch.Append(line).Append('\n');
                     count++;
                 }
-                await connection.SendAsync(Encoding.UTF8.GetBytes(batch.ToString())).ConfigureAwait(false);
+                await _connection.SendAsync(Encoding.UTF8.GetBytes(batch.ToString())).ConfigureAwait(false);
                 batch.Clear();
-                Interlocked.Add(ref sent, count);
-                onSent?.Invoke(count);
+                Interlocked.Add(ref _sent, count);
+                _onSent?.Invoke(count);
             }
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            connection.Dispose();
+            _connection.Dispose();
         }
     }
 }

@@ -9,24 +9,24 @@ namespace NetCourse.Sockets;
 /// </summary>
 public sealed class EchoServer : ITcpServerStart<EchoServer>
 {
-    private readonly TcpServerHost host;
+    private readonly TcpServerHost _host;
 
     private EchoServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
+        _host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
     /// <inheritdoc />
-    public int Port => host.Binding.Port;
+    public int Port => _host.Binding.Port;
 
     /// <inheritdoc />
-    public IPEndPoint EndPoint => host.Binding.EndPoint;
+    public IPEndPoint EndPoint => _host.Binding.EndPoint;
 
     /// <inheritdoc />
-    public string Notice => host.Binding.Notice;
+    public string Notice => _host.Binding.Notice;
 
     /// <inheritdoc />
-    public ServerStats Stats => host.Stats;
+    public ServerStats Stats => _host.Stats;
 
     /// <summary>Starts the server.</summary>
     /// <param name="port">The port (12800 like the source; 0 = any free port).</param>
@@ -48,7 +48,7 @@ public sealed class EchoServer : ITcpServerStart<EchoServer>
     }
 
     /// <summary>Stops accepting, closes every client, releases the port.</summary>
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"Serveur écho — {Notice}";

@@ -15,23 +15,23 @@ namespace NetCourse.Sockets;
 public sealed class EchoServerCheck : IAsyncDisposable
 {
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(1.5);
-    private readonly ServerBinding binding;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task server;
-    private int stopped;
+    private readonly ServerBinding _binding;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _server;
+    private int _stopped;
 
     private EchoServerCheck(ServerBinding binding, Func<Socket, CancellationToken, Task> studentServer)
     {
-        this.binding = binding;
+        _binding = binding;
         // Task.Run: a student's server that blocks (synchronous Accept, endless loop) must not block the notebook.
-        server = Task.Run(() => studentServer(binding.Socket, stop.Token));
+        _server = Task.Run(() => studentServer(binding.Socket, _stop.Token));
     }
 
     /// <summary>The port the student's server listens on.</summary>
-    public int Port => binding.Port;
+    public int Port => _binding.Port;
 
     /// <summary>Where the server listens, in French (and why when it is not the port asked for).</summary>
-    public string Notice => binding.Notice;
+    public string Notice => _binding.Notice;
 
     /// <summary>
     /// Binds 127.0.0.1:<paramref name="port"/> (a free port when it is taken), listens with a backlog of 5, and starts
@@ -53,7 +53,7 @@ public sealed class EchoServerCheck : IAsyncDisposable
     /// <summary>Runs the clients one after the other (at most about 10 s in all), then stops the server.</summary>
     public async Task<EchoServerCheckReport> RunAsync()
     {
-        var endPoint = binding.EndPoint;
+        var endPoint = _binding.EndPoint;
         var trials = new List<EchoTrial>
         {
             await TalkAsync("client C#", endPoint, ["Bonjour, réseau !"]).ConfigureAwait(false),
@@ -62,14 +62,14 @@ public sealed class EchoServerCheck : IAsyncDisposable
         };
         var problem = ServerFault();
         await StopAsync().ConfigureAwait(false);
-        return new EchoServerCheckReport(Notice, trials, problem ?? (server.IsCompleted ? null
+        return new EchoServerCheckReport(Notice, trials, problem ?? (_server.IsCompleted ? null
             : "Remarque : votre serveur ne s'est pas arrêté quand on le lui a demandé (le jeton d'arrêt et la fermeture du socket d'écoute ont été ignorés) ; il est abandonné."));
     }
 
     private string? ServerFault()
     {
-        if (!server.IsFaulted) return null;
-        var e = server.Exception!.GetBaseException();
+        if (!_server.IsFaulted) return null;
+        var e = _server.Exception!.GetBaseException();
         return $"Votre serveur s'est arrêté pendant l'essai sur une exception : {e.GetType().Name} — {e.Message}";
     }
 
@@ -181,8 +181,8 @@ public sealed class EchoServerCheck : IAsyncDisposable
     /// <summary>The source's Python client (connect to the port, then one send and one recv), run by python3.</summary>
     internal static EchoTrial PythonClient(int port)
     {
-        const string message = "Bonjour depuis Python";
-        var expected = message.ToUpperInvariant();
+        const string Message = "Bonjour depuis Python";
+        var expected = Message.ToUpperInvariant();
         var script = $"""
             import socket
             hote = "localhost"
@@ -191,30 +191,30 @@ public sealed class EchoServerCheck : IAsyncDisposable
             connexion_avec_serveur.settimeout(2)
             connexion_avec_serveur.connect((hote, port))
             print("Connexion établie avec le serveur sur le port {port}".encode().hex())
-            connexion_avec_serveur.send("{message}".encode())
+            connexion_avec_serveur.send("{Message}".encode())
             try:
                 print(connexion_avec_serveur.recv(1024).hex())
             except socket.timeout:
                 print("silence")
             connexion_avec_serveur.close()
             """;
-        const string name = "client Python de la source";
+        const string Name = "client Python de la source";
         var run = ExternalCommand.Run("python3", ["-c", script], TimeSpan.FromSeconds(20));
         if (run.ExitCode == -1 && run.Error.Contains("introuvable", StringComparison.Ordinal))
-            return new EchoTrial(name, [message], [expected], [null], false, "python3 est introuvable sur cette machine : ce client n'a pas pu essayer votre serveur.");
+            return new EchoTrial(Name, [Message], [expected], [null], false, "python3 est introuvable sur cette machine : ce client n'a pas pu essayer votre serveur.");
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (run.ExitCode != 0 || lines.Length < 2)
-            return new EchoTrial(name, [message], [expected], [null], false,
+            return new EchoTrial(Name, [Message], [expected], [null], false,
                 $"le client Python a échoué : {LastLine(run.Error)}");
-        var said = $"a envoyé « {message} » ({message.Length} octets)";
+        var said = $"a envoyé « {Message} » ({Message.Length} octets)";
         if (lines[1] == "silence")
-            return new EchoTrial(name, [message], [expected], [null], false, $"{said} ; recv n'a rien reçu en 2 s : votre serveur n'a pas répondu à ce client.");
+            return new EchoTrial(Name, [Message], [expected], [null], false, $"{said} ; recv n'a rien reçu en 2 s : votre serveur n'a pas répondu à ce client.");
         var answer = Encoding.UTF8.GetString(Convert.FromHexString(lines[1]));
         if (answer.Length == 0)
-            return new EchoTrial(name, [message], [expected], [null], false, $"{said} ; recv a rendu 0 octet : votre serveur a fermé la connexion (FIN) sans répondre.");
+            return new EchoTrial(Name, [Message], [expected], [null], false, $"{said} ; recv a rendu 0 octet : votre serveur a fermé la connexion (FIN) sans répondre.");
         return answer == expected
-            ? new EchoTrial(name, [message], [expected], [answer], true, $"{said}, recv a rendu « {answer} » ; le client a fermé.")
-            : new EchoTrial(name, [message], [expected], [answer], false, $"{said} ; votre serveur a répondu « {answer} » au lieu de « {expected} ».");
+            ? new EchoTrial(Name, [Message], [expected], [answer], true, $"{said}, recv a rendu « {answer} » ; le client a fermé.")
+            : new EchoTrial(Name, [Message], [expected], [answer], false, $"{said} ; votre serveur a répondu « {answer} » au lieu de « {expected} ».");
     }
 
     private static string LastLine(string text) =>
@@ -222,12 +222,12 @@ public sealed class EchoServerCheck : IAsyncDisposable
 
     private async Task StopAsync()
     {
-        if (Interlocked.Exchange(ref stopped, 1) == 1) return;
-        await stop.CancelAsync().ConfigureAwait(false);
-        await binding.DisposeAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _binding.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await server.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await _server.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -239,6 +239,6 @@ public sealed class EchoServerCheck : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

@@ -11,19 +11,19 @@ namespace NetCourse.Sockets;
 /// </summary>
 public sealed class LineClient : IAsyncDisposable
 {
-    private readonly Socket socket;
-    private readonly LineReader reader;
-    private readonly TimeSpan timeout;
+    private readonly Socket _socket;
+    private readonly LineReader _reader;
+    private readonly TimeSpan _timeout;
 
     private LineClient(Socket socket, TimeSpan timeout)
     {
-        this.socket = socket;
-        this.timeout = timeout;
-        reader = new LineReader(buffer => socket.ReceiveAsync(buffer, SocketFlags.None), 64 * 1024);
+        _socket = socket;
+        _timeout = timeout;
+        _reader = new LineReader(buffer => socket.ReceiveAsync(buffer, SocketFlags.None), 64 * 1024);
     }
 
     /// <summary>The client's own address and port (the port was chosen by the system).</summary>
-    public IPEndPoint LocalEndPoint => (IPEndPoint)socket.LocalEndPoint!;
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
     /// <summary>Connects to <paramref name="server"/> within <paramref name="timeout"/> (default 5 s).</summary>
     /// <exception cref="ArgumentException">The server is neither on the loopback nor in the lab.</exception>
@@ -59,11 +59,11 @@ public sealed class LineClient : IAsyncDisposable
     public async Task SendLineAsync(string line, CancellationToken cancellationToken = default)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(timeout);
+        bound.CancelAfter(_timeout);
         var data = Encoding.UTF8.GetBytes(line + "\n");
         var sent = 0;
         while (sent < data.Length)
-            sent += await socket.SendAsync(data.AsMemory(sent), SocketFlags.None, bound.Token).ConfigureAwait(false);
+            sent += await _socket.SendAsync(data.AsMemory(sent), SocketFlags.None, bound.Token).ConfigureAwait(false);
     }
 
     /// <summary>The next line from the server, or null when it closed; waits at most <paramref name="wait"/> (default: the client's timeout).</summary>
@@ -72,20 +72,20 @@ public sealed class LineClient : IAsyncDisposable
     {
         try
         {
-            return await reader.ReadLineAsync().AsTask().WaitAsync(wait ?? timeout, cancellationToken).ConfigureAwait(false);
+            return await _reader.ReadLineAsync().AsTask().WaitAsync(wait ?? _timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // The pending read cannot be resumed safely: close, so the next call fails clearly instead of losing data.
-            socket.Dispose();
-            throw new TimeoutException($"Aucune ligne reçue en {(wait ?? timeout).TotalSeconds} s : connexion fermée.");
+            _socket.Dispose();
+            throw new TimeoutException($"Aucune ligne reçue en {(wait ?? _timeout).TotalSeconds} s : connexion fermée.");
         }
     }
 
     /// <summary>Closes the connection.</summary>
     public ValueTask DisposeAsync()
     {
-        socket.Dispose();
+        _socket.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -26,17 +26,17 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
         static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         var actors = Actors;
         var rows = Steps.Take(MaxRows).ToArray();
-        const double timeWidth = 70, laneWidth = 110, rowHeight = 22, top = 56;
-        var textX = timeWidth + actors.Count * laneWidth + 10;
+        const double TimeWidth = 70, LaneWidth = 110, RowHeight = 22, Top = 56;
+        var textX = TimeWidth + actors.Count * LaneWidth + 10;
         var width = textX + 520;
-        var height = top + rows.Length * rowHeight + 30;
+        var height = Top + rows.Length * RowHeight + 30;
         var svg = NetworkDrawings.Open(width, height, Title);
         svg.Append($"<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{HtmlText.Encode(Title)}</text>");
-        svg.Append($"<text x=\"10\" y=\"{F(top - 8)}\" font-size=\"11\" fill=\"#555\">t (ms)</text>");
+        svg.Append($"<text x=\"10\" y=\"{F(Top - 8)}\" font-size=\"11\" fill=\"#555\">t (ms)</text>");
         var laneX = new Dictionary<string, double>();
         for (var i = 0; i < actors.Count; i++)
         {
-            var x = timeWidth + i * laneWidth + laneWidth / 2;
+            var x = TimeWidth + i * LaneWidth + LaneWidth / 2;
             laneX[actors[i]] = x;
             var server = actors[i] == SteppedServer.Actor;
             svg.Append($"<rect x=\"{F(x - 48)}\" y=\"28\" width=\"96\" height=\"22\" rx=\"4\" fill=\"{(server ? "#dbeafe" : "#dcfce7")}\" stroke=\"{(server ? "#1d4ed8" : "#15803d")}\"/>");
@@ -48,7 +48,7 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
         for (var r = 0; r < rows.Length; r++)
         {
             var s = rows[r];
-            var y = top + r * rowHeight + 12;
+            var y = Top + r * RowHeight + 12;
             var x = laneX[s.Actor];
             svg.Append($"<text x=\"10\" y=\"{F(y + 4)}\" font-size=\"11\" fill=\"#555\">{s.AtMs.ToString("0.0", CultureInfo.InvariantCulture)}</text>");
             var travels = s.Actor != SteppedServer.Actor && !double.IsNaN(serverX)

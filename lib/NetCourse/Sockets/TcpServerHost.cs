@@ -10,22 +10,22 @@ namespace NetCourse.Sockets;
 /// </summary>
 internal sealed class TcpServerHost : IAsyncDisposable
 {
-    private readonly ServerBinding binding;
-    private readonly Func<ClientConnection, Task> handler;
-    private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentDictionary<long, (ClientConnection Connection, Task Task)> clients = new();
-    private readonly Task acceptLoop;
-    private long nextId;
-    private long accepted, rejected, timedOut, dropped;
+    private readonly ServerBinding _binding;
+    private readonly Func<ClientConnection, Task> _handler;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<long, (ClientConnection Connection, Task Task)> _clients = new();
+    private readonly Task _acceptLoop;
+    private long _nextId;
+    private long _accepted, _rejected, _timedOut, _dropped;
     internal long BytesIn, BytesOut;
-    private int disposed;
+    private int _disposed;
 
     public TcpServerHost(ServerBinding binding, ServerOptions options, Func<ClientConnection, Task> handler)
     {
-        this.binding = binding;
+        _binding = binding;
         Options = options;
-        this.handler = handler;
-        acceptLoop = Task.Run(AcceptLoopAsync);
+        _handler = handler;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>Validates <paramref name="options"/> (null: the defaults), binds the port, then serves each client with <paramref name="handler"/>.</summary>
@@ -39,41 +39,41 @@ internal sealed class TcpServerHost : IAsyncDisposable
 
     public ServerOptions Options { get; }
 
-    public ServerBinding Binding => binding;
+    public ServerBinding Binding => _binding;
 
-    public CancellationToken Stopping => stop.Token;
+    public CancellationToken Stopping => _stop.Token;
 
-    public IEnumerable<ClientConnection> Clients => clients.Values.Select(c => c.Connection);
+    public IEnumerable<ClientConnection> Clients => _clients.Values.Select(c => c.Connection);
 
-    public ServerStats Stats => new(Interlocked.Read(ref accepted), clients.Count, Interlocked.Read(ref rejected),
-        Interlocked.Read(ref timedOut), Interlocked.Read(ref dropped), Interlocked.Read(ref BytesIn), Interlocked.Read(ref BytesOut));
+    public ServerStats Stats => new(Interlocked.Read(ref _accepted), _clients.Count, Interlocked.Read(ref _rejected),
+        Interlocked.Read(ref _timedOut), Interlocked.Read(ref _dropped), Interlocked.Read(ref BytesIn), Interlocked.Read(ref BytesOut));
 
     private async Task AcceptLoopAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await binding.Socket.AcceptAsync(stop.Token).ConfigureAwait(false);
+                socket = await _binding.Socket.AcceptAsync(_stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
-            catch (SocketException) when (stop.IsCancellationRequested) { return; }
+            catch (SocketException) when (_stop.IsCancellationRequested) { return; }
             catch (SocketException)
             {
                 // A connection reset before accept (or a transient error): keep accepting.
                 continue;
             }
-            if (clients.Count >= Options.MaxClients)
+            if (_clients.Count >= Options.MaxClients)
             {
-                Interlocked.Increment(ref rejected);
+                Interlocked.Increment(ref _rejected);
                 socket.Dispose();
                 continue;
             }
-            Interlocked.Increment(ref accepted);
+            Interlocked.Increment(ref _accepted);
             socket.NoDelay = true;
-            var id = Interlocked.Increment(ref nextId);
+            var id = Interlocked.Increment(ref _nextId);
             var connection = new ClientConnection(id, socket, this);
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var task = Task.Run(async () =>
@@ -81,38 +81,38 @@ internal sealed class TcpServerHost : IAsyncDisposable
                 await started.Task.ConfigureAwait(false);
                 try
                 {
-                    await handler(connection).ConfigureAwait(false);
+                    await _handler(connection).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
                 {
-                    Interlocked.Increment(ref timedOut);
+                    Interlocked.Increment(ref _timedOut);
                 }
                 catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or ProtocolViolationException)
                 {
-                    if (!stop.IsCancellationRequested) Interlocked.Increment(ref dropped);
+                    if (!_stop.IsCancellationRequested) Interlocked.Increment(ref _dropped);
                 }
                 finally
                 {
-                    clients.TryRemove(id, out _);
+                    _clients.TryRemove(id, out _);
                     connection.Dispose();
                 }
             });
-            clients[id] = (connection, task);
+            _clients[id] = (connection, task);
             started.SetResult();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        await stop.CancelAsync().ConfigureAwait(false);
-        binding.Socket.Dispose();
-        try { await acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _binding.Socket.Dispose();
+        try { await _acceptLoop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
         catch (TimeoutException) { }
-        var running = clients.Values.ToArray();
+        var running = _clients.Values.ToArray();
         foreach (var (connection, _) in running) connection.Dispose();
         try { await Task.WhenAll(running.Select(c => c.Task)).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
         catch (TimeoutException) { }
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

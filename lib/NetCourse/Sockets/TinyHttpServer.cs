@@ -14,33 +14,33 @@ namespace NetCourse.Sockets;
 public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
 {
     private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(10);
-    private readonly TcpServerHost host;
-    private readonly Dictionary<int, long> statuses = [];
+    private readonly TcpServerHost _host;
+    private readonly Dictionary<int, long> _statuses = [];
 
     private TinyHttpServer(int port, IPAddress? address, ServerOptions? options, bool fallbackToFreePort)
     {
-        host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
+        _host = TcpServerHost.Listen(port, address, options, fallbackToFreePort, ServeAsync);
     }
 
     /// <inheritdoc />
-    public int Port => host.Binding.Port;
+    public int Port => _host.Binding.Port;
 
     /// <inheritdoc />
-    public IPEndPoint EndPoint => host.Binding.EndPoint;
+    public IPEndPoint EndPoint => _host.Binding.EndPoint;
 
     /// <summary>The server's URL (http://127.0.0.1:PORT/).</summary>
     public string Url => $"http://{(EndPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{EndPoint.Address}]" : EndPoint.Address.ToString())}:{Port}/";
 
     /// <inheritdoc />
-    public string Notice => host.Binding.Notice;
+    public string Notice => _host.Binding.Notice;
 
     /// <inheritdoc />
-    public ServerStats Stats => host.Stats;
+    public ServerStats Stats => _host.Stats;
 
     /// <summary>How many responses were sent with each status code (200, 400, 404 …).</summary>
     public IReadOnlyDictionary<int, long> Statuses
     {
-        get { lock (statuses) return new Dictionary<int, long>(statuses); }
+        get { lock (_statuses) return new Dictionary<int, long>(_statuses); }
     }
 
     /// <summary>Starts the server.</summary>
@@ -53,12 +53,12 @@ public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
 
     private async Task ServeAsync(ClientConnection client)
     {
-        var max = host.Options.MaxMessageBytes;
+        var max = _host.Options.MaxMessageBytes;
         var buffer = new byte[max + 1];
         var length = 0;
         var headEnd = -1;
         using var headTimer = CancellationTokenSource.CreateLinkedTokenSource(client.Token);
-        headTimer.CancelAfter(HeadTimeout < host.Options.IdleTimeout ? HeadTimeout : host.Options.IdleTimeout);
+        headTimer.CancelAfter(HeadTimeout < _host.Options.IdleTimeout ? HeadTimeout : _host.Options.IdleTimeout);
         while (headEnd < 0)
         {
             if (length > max)
@@ -71,7 +71,7 @@ public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
             {
                 n = await client.ReceiveAsync(buffer.AsMemory(length)).AsTask().WaitAsync(headTimer.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!host.Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (!_host.Stopping.IsCancellationRequested)
             {
                 await RespondAsync(client, 408, "Request Timeout", "La requête n'est pas arrivée à temps.\n", false).ConfigureAwait(false);
                 return;
@@ -135,7 +135,7 @@ public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
     private async Task RespondAsync(ClientConnection client, int status, string reason, string body, bool headOnly,
         string extraHeaders = "", string contentType = "text/plain; charset=utf-8")
     {
-        lock (statuses) statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        lock (_statuses) _statuses[status] = _statuses.GetValueOrDefault(status) + 1;
         var content = Encoding.UTF8.GetBytes(body);
         var responseHead = string.Create(CultureInfo.InvariantCulture,
             $"HTTP/1.1 {status} {reason}\r\nServer: NetCourse-TinyHttp\r\nDate: {DateTimeOffset.UtcNow:R}\r\nContent-Type: {contentType}\r\n"
@@ -147,7 +147,7 @@ public sealed class TinyHttpServer : ITcpServerStart<TinyHttpServer>
     }
 
     /// <summary>Stops accepting, closes every client, releases the port.</summary>
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"Serveur HTTP — {Notice} ({Url})";

@@ -9,31 +9,31 @@ namespace NetCourse.Sockets;
 /// </summary>
 public sealed class UdpEchoServer : IAsyncDisposable
 {
-    private readonly ServerBinding binding;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
-    private long datagrams, bytes;
+    private readonly ServerBinding _binding;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _datagrams, _bytes;
 
     private UdpEchoServer(ServerBinding binding)
     {
-        this.binding = binding;
-        loop = Task.Run(LoopAsync);
+        _binding = binding;
+        _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>The port the server listens on.</summary>
-    public int Port => binding.Port;
+    public int Port => _binding.Port;
 
     /// <summary>The address and port the server listens on.</summary>
-    public IPEndPoint EndPoint => binding.EndPoint;
+    public IPEndPoint EndPoint => _binding.EndPoint;
 
     /// <summary>What happened at start, in French.</summary>
-    public string Notice => binding.Notice;
+    public string Notice => _binding.Notice;
 
     /// <summary>Datagrams echoed so far.</summary>
-    public long Datagrams => Interlocked.Read(ref datagrams);
+    public long Datagrams => Interlocked.Read(ref _datagrams);
 
     /// <summary>Bytes echoed so far.</summary>
-    public long Bytes => Interlocked.Read(ref bytes);
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Starts the server.</summary>
     /// <param name="port">The UDP port (default 12802; 0 = any free port).</param>
@@ -45,20 +45,20 @@ public sealed class UdpEchoServer : IAsyncDisposable
     private async Task LoopAsync()
     {
         var buffer = new byte[65536];
-        EndPoint any = binding.EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
-        while (!stop.IsCancellationRequested)
+        EndPoint any = _binding.EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
+        while (!_stop.IsCancellationRequested)
         {
             try
             {
-                var received = await binding.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stop.Token).ConfigureAwait(false);
+                var received = await _binding.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
                 // Counted before the echo leaves: its sender may read the counters as soon as the echo arrives.
-                Interlocked.Increment(ref datagrams);
-                Interlocked.Add(ref bytes, received.ReceivedBytes);
-                await binding.Socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _datagrams);
+                Interlocked.Add(ref _bytes, received.ReceivedBytes);
+                await _binding.Socket.SendToAsync(buffer.AsMemory(0, received.ReceivedBytes), SocketFlags.None, received.RemoteEndPoint, _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
-            catch (SocketException) when (!stop.IsCancellationRequested)
+            catch (SocketException) when (!_stop.IsCancellationRequested)
             {
                 // An ICMP "port unreachable" from a vanished client surfaces as ConnectionReset: keep serving the others.
             }
@@ -69,10 +69,10 @@ public sealed class UdpEchoServer : IAsyncDisposable
     /// <summary>Stops the loop and releases the port.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (stop.IsCancellationRequested) return;
-        await stop.CancelAsync().ConfigureAwait(false);
-        await binding.DisposeAsync().ConfigureAwait(false);
-        try { await loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
+        if (_stop.IsCancellationRequested) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _binding.DisposeAsync().ConfigureAwait(false);
+        try { await _loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); }
         catch (TimeoutException) { }
     }
 

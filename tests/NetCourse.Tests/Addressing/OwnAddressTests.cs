@@ -69,10 +69,10 @@ public class OwnAddressTests
     public void Without_isolation_the_routing_table_shows_the_route_the_trick_uses()
     {
         // /proc/net/route of a machine with a default route via 192.0.2.1 on eth0 and its local network.
-        const string table = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+        const string Table = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
             + "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n"
             + "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n";
-        var routes = RouteTable.Parse(table);
+        var routes = RouteTable.Parse(Table);
         Assert.Equal(2, routes.Count);
         Assert.Equal("192.0.2.0/24 sur eth0", RouteTable.Choose(routes, System.Net.IPAddress.Parse("192.0.2.9"))!.ToString());
 

@@ -13,7 +13,7 @@ internal sealed class SchoolRoom : IDisposable
 {
     public const string Subnet = "198.19.50";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-    private readonly List<string> namespaces = [];
+    private readonly List<string> _namespaces = [];
 
     private SchoolRoom(string prefix) => Prefix = prefix;
 
@@ -25,7 +25,7 @@ internal sealed class SchoolRoom : IDisposable
 
     public string InstructorAddress => $"{Subnet}.1";
 
-    public IReadOnlyList<string> Namespaces => namespaces;
+    public IReadOnlyList<string> Namespaces => _namespaces;
 
     /// <summary>The namespace of the host named <paramref name="suffix"/>.</summary>
     public string Host(string suffix) => $"{Prefix}-{suffix}";
@@ -38,9 +38,9 @@ internal sealed class SchoolRoom : IDisposable
         {
             var all = new List<(string Name, int HostByte)> { (room.Instructor, 1) };
             all.AddRange(hosts.Select(h => (room.Host(h.Suffix), h.HostByte)));
-            room.namespaces.Add(room.Room);
-            room.namespaces.AddRange(all.Select(h => h.Name));
-            Batch(null, room.namespaces.Select(n => $"netns add {n}"));
+            room._namespaces.Add(room.Room);
+            room._namespaces.AddRange(all.Select(h => h.Name));
+            Batch(null, room._namespaces.Select(n => $"netns add {n}"));
             var links = new List<string> { "link add br0 type bridge", "link set br0 up", "link set lo up" };
             for (var i = 0; i < all.Count; i++)
             {
@@ -92,7 +92,7 @@ internal sealed class SchoolRoom : IDisposable
     public void Dispose()
     {
         // Every namespace goes, whatever happened; a leftover would be a bug this check reports.
-        foreach (var ns in namespaces.AsEnumerable().Reverse())
+        foreach (var ns in _namespaces.AsEnumerable().Reverse())
             ExternalCommand.Run("ip", ["netns", "del", ns], Bound);
         var left = ExternalCommand.Run("ip", ["netns", "list"], Bound).Output;
         if (left.Contains(Prefix, StringComparison.Ordinal)) throw new InvalidOperationException($"espaces de noms restés : {left}");

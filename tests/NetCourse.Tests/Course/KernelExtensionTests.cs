@@ -10,23 +10,23 @@ namespace NetCourse.Tests.Course;
 /// <summary>As in dotnet/interactive's ClockExtension sample: submit code to a kernel, assert on the text/html value.</summary>
 public class KernelExtensionTests : IDisposable
 {
-    private readonly CompositeKernel kernel = new() { new CSharpKernel() };
+    private readonly CompositeKernel _kernel = new() { new CSharpKernel() };
 
     public KernelExtensionTests() => Formatter.ResetToDefault();
 
     public void Dispose()
     {
-        kernel.Dispose();
+        _kernel.Dispose();
         Formatter.ResetToDefault();
     }
 
     [Fact]
     public async Task Loading_the_extension_says_so_and_formats_course_types_as_html()
     {
-        await new NetCourseKernelExtension().OnLoadAsync(kernel);
-        await kernel.SubmitCodeAsync($"#r \"{typeof(HtmlTable).Assembly.Location}\"");
+        await new NetCourseKernelExtension().OnLoadAsync(_kernel);
+        await _kernel.SubmitCodeAsync($"#r \"{typeof(HtmlTable).Assembly.Location}\"");
 
-        var result = await kernel.SubmitCodeAsync(
+        var result = await _kernel.SubmitCodeAsync(
             "new NetCourse.Html.HtmlTable(\"Ports\", new[] { \"port\", \"service\" }, new[] { new[] { \"80\", \"HTTP\" } })");
 
         var value = result.Events.OfType<ReturnValueProduced>().Single();

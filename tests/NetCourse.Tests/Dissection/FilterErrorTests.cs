@@ -99,7 +99,7 @@ public class FilterErrorTests
             "dns.qry.name matches \"^cours\\\\.\" && eth[0:3] == 01:00:5e", "ip.src == ip.dst || tcp.port in {80, 1000..2000}",
             "frame contains \"GET\" and not (udp.port != 53)", "tcp.flags & 0x12 == 0x12", "ipv6.addr == ::1/128",
         ]).ToArray();
-        const string noise = "()[]{}!=<>&|\"\\.:,0x19 aft";
+        const string Noise = "()[]{}!=<>&|\"\\.:,0x19 aft";
         var packet = FilterTestPacket.Tcp("127.0.0.1", "127.0.0.2", 1, 2, 0x12);
         for (var i = 0; i < 20000; i++)
         {
@@ -110,8 +110,8 @@ public class FilterErrorTests
                 switch (random.Next(3))
                 {
                     case 0: chars.RemoveAt(at); break;
-                    case 1: chars.Insert(at, noise[random.Next(noise.Length)]); break;
-                    default: chars[at] = noise[random.Next(noise.Length)]; break;
+                    case 1: chars.Insert(at, Noise[random.Next(Noise.Length)]); break;
+                    default: chars[at] = Noise[random.Next(Noise.Length)]; break;
                 }
             }
             var text = new string(chars.ToArray());
@@ -145,11 +145,11 @@ public class FilterErrorTests
     public void Random_input_never_throws_anything_but_a_filter_exception()
     {
         var random = new Random(12345);
-        const string alphabet = "tcp.ipaddr =!<>&|(){}[],.:0123456789x\"~ andornotincontamtches-/\\^$*+?";
+        const string Alphabet = "tcp.ipaddr =!<>&|(){}[],.:0123456789x\"~ andornotincontamtches-/\\^$*+?";
         for (var i = 0; i < 20000; i++)
         {
             var chars = new char[random.Next(0, 30)];
-            for (var k = 0; k < chars.Length; k++) chars[k] = alphabet[random.Next(alphabet.Length)];
+            for (var k = 0; k < chars.Length; k++) chars[k] = Alphabet[random.Next(Alphabet.Length)];
             var text = new string(chars);
             try
             {

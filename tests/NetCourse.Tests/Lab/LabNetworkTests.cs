@@ -74,8 +74,8 @@ public class LabNetworkTests
     public async Task The_round_trip_grows_by_the_delay_at_each_hop_with_or_without_netem()
     {
         RequireRoot();
-        const int delay = 50;
-        var options = Options(firstSubnet: 320) with { DelayPerHopMs = delay };
+        const int Delay = 50;
+        var options = Options(firstSubnet: 320) with { DelayPerHopMs = Delay };
         await using (var lab = LabNetwork.Up(options))
         {
             Assert.True(lab.HasDelay, string.Join(" ", lab.Notes));
@@ -87,8 +87,8 @@ public class LabNetworkTests
             for (var k = 1; k <= 3; k++)
             {
                 var fastest = traced.Hops[k - 1].RoundTripsMs.Where(r => r is not null).Min();
-                Assert.True(fastest is { } ms && ms >= k * delay * 0.9 && ms < (k + 1) * delay,
-                    $"hop {k}: {fastest} ms for {k} x {delay} ms ({string.Join(" ", lab.Notes)})");
+                Assert.True(fastest is { } ms && ms >= k * Delay * 0.9 && ms < (k + 1) * Delay,
+                    $"hop {k}: {fastest} ms for {k} x {Delay} ms ({string.Join(" ", lab.Notes)})");
             }
         }
         AssertNothingLeft(options);

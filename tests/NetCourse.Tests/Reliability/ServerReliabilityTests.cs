@@ -104,18 +104,18 @@ public class ServerReliabilityTests
     [Fact]
     public async Task Serve_echo_process_1000_clients_x_100_checked_messages_in_bounded_memory()
     {
-        const int messages = 100;
+        const int Messages = 100;
         await using var server = await CliServer.StartAsync("echo", "--max-clients", "2000");
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(240));
         var watch = Stopwatch.StartNew();
         var sockets = await ConnectAllAsync(new IPEndPoint(IPAddress.Loopback, server.Port), Clients, bound.Token);
         var tally = new EchoTally();
-        await TalkAsync(sockets, messages, tally, bound.Token);
+        await TalkAsync(sockets, Messages, tally, bound.Token);
         var peakKiB = PeakMemoryKiB(server.Pid);
-        tally.AssertAllEchoed(Clients * messages);
+        tally.AssertAllEchoed(Clients * Messages);
         Assert.InRange(peakKiB, 1, 400 * 1024); // the server's peak resident memory stays under 400 MiB
         Report(string.Create(CultureInfo.InvariantCulture,
-            $"serve echo : {Clients}×{messages} messages en {watch.Elapsed.TotalSeconds:0.0} s, pic de mémoire résidente {peakKiB / 1024} Mio"));
+            $"serve echo : {Clients}×{Messages} messages en {watch.Elapsed.TotalSeconds:0.0} s, pic de mémoire résidente {peakKiB / 1024} Mio"));
     }
 
     private static long PeakMemoryKiB(int pid)
@@ -129,7 +129,7 @@ public class ServerReliabilityTests
     [Fact]
     public async Task Echo_server_1000_clients_x_100_checked_messages_among_silent_slow_and_vanishing_clients()
     {
-        const int messages = 100, silentCount = 5, slowCount = 3, vanishingCount = 20;
+        const int Messages = 100, SilentCount = 5, SlowCount = 3, VanishingCount = 20;
         var idle = TimeSpan.FromSeconds(12);
         var heapBefore = HeapAfterCollect();
         var watch = Stopwatch.StartNew();
@@ -139,9 +139,9 @@ public class ServerReliabilityTests
         await using (var server = await EchoServer.StartAsync(0, options: new ServerOptions(idle, MaxClients: 2000, Backlog: 1024), fallbackToFreePort: false))
         {
             var sockets = await ConnectAllAsync(server.EndPoint, Clients, bound.Token);
-            var silent = await ConnectAllAsync(server.EndPoint, silentCount, bound.Token);
+            var silent = await ConnectAllAsync(server.EndPoint, SilentCount, bound.Token);
             // Slow readers: send a lot, never read; the server's replies fill the buffers and its send times out.
-            var slow = await ConnectAllAsync(server.EndPoint, slowCount, bound.Token);
+            var slow = await ConnectAllAsync(server.EndPoint, SlowCount, bound.Token);
             var slowTasks = slow.Select(s => Task.Run(async () =>
             {
                 var chunk = new byte[64 * 1024];
@@ -155,7 +155,7 @@ public class ServerReliabilityTests
             var vanishing = Task.Run(async () =>
             {
                 // Half a message, then a reset (linger 0), while the 1 000 are talking.
-                for (var v = 0; v < vanishingCount; v++)
+                for (var v = 0; v < VanishingCount; v++)
                 {
                     using var s = await ConnectAsync(server.EndPoint, bound.Token);
                     await s.SendAsync(LoadMessage.Build(-1, v, new Random(v), 600).AsMemory(0, 7), SocketFlags.None, bound.Token);
@@ -166,14 +166,14 @@ public class ServerReliabilityTests
             });
             var sampling = Task.Run(async () =>
             {
-                while (!bound.IsCancellationRequested && Interlocked.Read(ref tally.Echoed) + Interlocked.Read(ref tally.Failed) * messages < Clients * messages)
+                while (!bound.IsCancellationRequested && Interlocked.Read(ref tally.Echoed) + Interlocked.Read(ref tally.Failed) * Messages < Clients * Messages)
                 {
                     var heap = GC.GetTotalMemory(false);
                     if (heap > Interlocked.Read(ref peakHeap)) Interlocked.Exchange(ref peakHeap, heap);
                     await Task.Delay(200);
                 }
             });
-            await TalkAsync(sockets, messages, tally, bound.Token);
+            await TalkAsync(sockets, Messages, tally, bound.Token);
             var talked = watch.Elapsed;
             await vanishing;
             await sampling;
@@ -193,15 +193,15 @@ public class ServerReliabilityTests
             var slowCut = await Task.WhenAll(slowTasks).WaitAsync(idle * 4, bound.Token);
             foreach (var s in slow) s.Dispose();
             Assert.All(slowCut, Assert.True);
-            tally.AssertAllEchoed(Clients * messages);
-            Assert.True(server.Stats.TimedOut >= silentCount + slowCount, $"TimedOut = {server.Stats.TimedOut}");
+            tally.AssertAllEchoed(Clients * Messages);
+            Assert.True(server.Stats.TimedOut >= SilentCount + SlowCount, $"TimedOut = {server.Stats.TimedOut}");
             // Still answering after all that.
             using var after = await ConnectAsync(server.EndPoint, bound.Token);
             var last = LoadMessage.Build(7, 7, new Random(7), 100);
             await after.SendAsync(last, SocketFlags.None, bound.Token);
             Assert.True(LoadMessage.IsIntact(await SocketReads.ReceiveExactlyAsync(after, last.Length, bound.Token), 7, 7));
             Report(string.Create(CultureInfo.InvariantCulture,
-                $"écho (bibliothèque) : {Clients}×{messages} messages en {talked.TotalSeconds:0.0} s, délais dépassés {server.Stats.TimedOut}, abandons {server.Stats.Dropped}, pic du tas {peakHeap / 1e6:0} Mo"));
+                $"écho (bibliothèque) : {Clients}×{Messages} messages en {talked.TotalSeconds:0.0} s, délais dépassés {server.Stats.TimedOut}, abandons {server.Stats.Dropped}, pic du tas {peakHeap / 1e6:0} Mo"));
         }
         var heapAfter = HeapAfterCollect();
         Report(string.Create(CultureInfo.InvariantCulture, $"écho : tas géré avant {heapBefore / 1e6:0.0} Mo, après {heapAfter / 1e6:0.0} Mo"));
@@ -213,7 +213,7 @@ public class ServerReliabilityTests
     [Fact]
     public async Task Dns_server_answers_1000_clients_x_100_queries_and_survives_malformed_datagrams()
     {
-        const int queries = 100;
+        const int Queries = 100;
         var zone = new DnsZone("charge.test");
         for (var c = 0; c < Clients; c++) zone.Add($"c{c}.charge.test", new IPAddress([127, 1, (byte)(c >> 8), (byte)c]));
         var heapBefore = HeapAfterCollect();
@@ -253,9 +253,9 @@ public class ServerReliabilityTests
                 var reply = new byte[1500];
                 var name = $"c{c}.charge.test";
                 var expected = new IPAddress([127, 1, (byte)(c >> 8), (byte)c]);
-                for (var q = 0; q < queries; q++)
+                for (var q = 0; q < Queries; q++)
                 {
-                    var id = (ushort)(c * queries + q);
+                    var id = (ushort)(c * Queries + q);
                     var query = DnsMessage.Query(id, name).ToBytes();
                     var answered = false;
                     // UDP may drop under load: like a resolver, up to 3 sends, each waiting 2 to 4 s (jitter, so 1 000
@@ -292,10 +292,10 @@ public class ServerReliabilityTests
             var after = await DnsClient.QueryAsync(server.EndPoint, "c999.charge.test");
             Assert.Equal(["127.1.3.231"], after.Addresses);
             Report(string.Create(CultureInfo.InvariantCulture,
-                $"DNS : {Clients}×{queries} requêtes en {elapsed.TotalSeconds:0.0} s, bonnes {good}, fausses {wrong}, perdues {lost}, renvoyées {retried} ; mal formées : {malformedSent} envoyées, {malformedAnswered} avec réponse d'erreur, abandonnées {server.Dropped}"));
+                $"DNS : {Clients}×{Queries} requêtes en {elapsed.TotalSeconds:0.0} s, bonnes {good}, fausses {wrong}, perdues {lost}, renvoyées {retried} ; mal formées : {malformedSent} envoyées, {malformedAnswered} avec réponse d'erreur, abandonnées {server.Dropped}"));
             Assert.Equal(0, wrong);
             Assert.Equal(0, lost);
-            Assert.Equal(Clients * queries, good);
+            Assert.Equal(Clients * Queries, good);
             Assert.True(malformedAnswered > 0, "aucune réponse d'erreur à une requête mal formée");
         }
         var heapAfter = HeapAfterCollect();
@@ -306,7 +306,7 @@ public class ServerReliabilityTests
     [Fact]
     public async Task Http_server_serves_1000_simultaneous_connections_per_round_and_answers_malformed_requests_with_errors()
     {
-        const int rounds = 10;
+        const int Rounds = 10;
         var heapBefore = HeapAfterCollect();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         long ok = 0, wrong = 0, errorsAnswered = 0, failed = 0;
@@ -318,7 +318,7 @@ public class ServerReliabilityTests
         var watch = Stopwatch.StartNew();
         await using (var server = await TinyHttpServer.StartAsync(0, options: new ServerOptions(TimeSpan.FromSeconds(30), MaxClients: 2000, Backlog: 1024), fallbackToFreePort: false))
         {
-            for (var round = 0; round < rounds; round++)
+            for (var round = 0; round < Rounds; round++)
             {
                 // All 1 000 connected at once, each with half its request sent, before any request is completed.
                 var sockets = await ConnectAllAsync(server.EndPoint, Clients, bound.Token);
@@ -373,11 +373,11 @@ public class ServerReliabilityTests
             Assert.Equal(200, after.StatusCode);
             var statuses = string.Join(", ", server.Statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"));
             Report(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP : {rounds} tours de {Clients} connexions simultanées en {elapsed.TotalSeconds:0.0} s, bonnes {ok}, fausses {wrong}, échecs {failed}, erreurs 4xx aux requêtes mal formées {errorsAnswered} ; statuts {statuses}"));
+                $"HTTP : {Rounds} tours de {Clients} connexions simultanées en {elapsed.TotalSeconds:0.0} s, bonnes {ok}, fausses {wrong}, échecs {failed}, erreurs 4xx aux requêtes mal formées {errorsAnswered} ; statuts {statuses}"));
             Assert.Equal(0, failed);
             Assert.Equal(0, wrong);
-            Assert.Equal(rounds * Clients * 49 / 50, ok);
-            Assert.Equal(rounds * Clients / 50, errorsAnswered);
+            Assert.Equal(Rounds * Clients * 49 / 50, ok);
+            Assert.Equal(Rounds * Clients / 50, errorsAnswered);
         }
         var heapAfter = HeapAfterCollect();
         Report(string.Create(CultureInfo.InvariantCulture, $"HTTP : tas géré avant {heapBefore / 1e6:0.0} Mo, après {heapAfter / 1e6:0.0} Mo"));
@@ -387,7 +387,7 @@ public class ServerReliabilityTests
     [Fact]
     public async Task Chat_with_1000_members_delivers_100_checked_lines_of_each_of_10_speakers_to_everyone_in_order()
     {
-        const int speakers = 10, lines = 100;
+        const int Speakers = 10, Lines = 100;
         var heapBefore = HeapAfterCollect();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var watch = Stopwatch.StartNew();
@@ -408,8 +408,8 @@ public class ServerReliabilityTests
                 // Each member reads until it has every speaker's 100 lines (other lines, joins and leaves, are skipped).
                 var readers = members.Select((member, me) => Task.Run(async () =>
                 {
-                    var next = new int[speakers];
-                    var expected = me < speakers ? (speakers - 1) * lines : speakers * lines;
+                    var next = new int[Speakers];
+                    var expected = me < Speakers ? (Speakers - 1) * Lines : Speakers * Lines;
                     int seen = 0, bad = 0;
                     while (seen < expected)
                     {
@@ -417,20 +417,20 @@ public class ServerReliabilityTests
                         var at = line.IndexOf("c=", StringComparison.Ordinal);
                         if (!line.StartsWith("[", StringComparison.Ordinal) || at < 0) continue;
                         var parsed = LoadMessage.ParseText(line[at..]);
-                        if (parsed is not var (from, n) || from == me || from >= speakers || n != next[from]) bad++;
+                        if (parsed is not var (from, n) || from == me || from >= Speakers || n != next[from]) bad++;
                         else next[from]++;
                         seen++;
                     }
                     return bad;
                 })).ToArray();
                 var ready = watch.Elapsed;
-                await Task.WhenAll(Enumerable.Range(0, speakers).Select(s => Task.Run(async () =>
+                await Task.WhenAll(Enumerable.Range(0, Speakers).Select(s => Task.Run(async () =>
                 {
-                    for (var n = 0; n < lines; n++) await members[s].SendLineAsync(LoadMessage.Text(s, n), bound.Token);
+                    for (var n = 0; n < Lines; n++) await members[s].SendLineAsync(LoadMessage.Text(s, n), bound.Token);
                 })));
                 var bad = await Task.WhenAll(readers);
                 Report(string.Create(CultureInfo.InvariantCulture,
-                    $"discussion : {Clients} membres connectés en {ready.TotalSeconds:0.0} s, {speakers}×{lines} lignes remises à tous en {(watch.Elapsed - ready).TotalSeconds:0.0} s, relayées {server.LinesRelayed}, abandons {server.Stats.Dropped}"));
+                    $"discussion : {Clients} membres connectés en {ready.TotalSeconds:0.0} s, {Speakers}×{Lines} lignes remises à tous en {(watch.Elapsed - ready).TotalSeconds:0.0} s, relayées {server.LinesRelayed}, abandons {server.Stats.Dropped}"));
                 Assert.All(bad, b => Assert.Equal(0, b));
                 Assert.Equal(0, server.Stats.Dropped);
             }

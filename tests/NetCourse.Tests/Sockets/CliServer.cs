@@ -6,22 +6,22 @@ namespace NetCourse.Tests.Sockets;
 /// <summary>`netcourse serve KIND --port 0 …` started as a real process; stopped with SIGINT (Ctrl-C) on dispose.</summary>
 internal sealed partial class CliServer : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly Task<string> rest;
+    private readonly Process _process;
+    private readonly Task<string> _rest;
 
     private CliServer(Process process, int port, string firstLine, Task<string> rest)
     {
-        this.process = process;
+        _process = process;
         Port = port;
         FirstLine = firstLine;
-        this.rest = rest;
+        _rest = rest;
     }
 
     public int Port { get; }
 
     public string FirstLine { get; }
 
-    public int Pid => process.Id;
+    public int Pid => _process.Id;
 
     /// <summary>
     /// The CLI that a user who cannot read this clone (the clone may be in a folder of mode 700) can still run: as root,
@@ -99,21 +99,21 @@ internal sealed partial class CliServer : IAsyncDisposable
     /// <summary>Sends SIGINT (what Ctrl-C sends) and waits for a clean exit.</summary>
     public async Task<(int ExitCode, string Output)> InterruptAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await kill.WaitForExitAsync();
         using var bound = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(bound.Token);
-        return (process.ExitCode, await rest);
+        await _process.WaitForExitAsync(bound.Token);
+        return (_process.ExitCode, await _rest);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
             try { await InterruptAsync(TimeSpan.FromSeconds(5)); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
-        process.Dispose();
+        _process.Dispose();
     }
 
     [GeneratedRegex(@":(\d+)[\.\s]")]

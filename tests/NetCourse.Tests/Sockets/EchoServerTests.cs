@@ -28,17 +28,17 @@ public class EchoServerTests
     [Fact]
     public async Task Many_concurrent_clients_lose_and_corrupt_nothing()
     {
-        const int clients = 200, messages = 20;
+        const int Clients = 200, Messages = 20;
         await using var server = await EchoServer.StartAsync(0);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var corrupted = 0;
         var echoed = 0;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(IPAddress.Loopback, server.Port, bound.Token);
             var random = new Random(c);
-            for (var m = 0; m < messages; m++)
+            for (var m = 0; m < Messages; m++)
             {
                 var message = new byte[16 + random.Next(1, 600)];
                 random.NextBytes(message);
@@ -51,8 +51,8 @@ public class EchoServerTests
             }
         })));
         Assert.Equal(0, corrupted);
-        Assert.Equal(clients * messages, echoed);
-        Assert.Equal(clients, server.Stats.Accepted);
+        Assert.Equal(Clients * Messages, echoed);
+        Assert.Equal(Clients, server.Stats.Accepted);
     }
 
     [Fact]

@@ -14,14 +14,14 @@ public class ServerLoadTests
     [Fact]
     public async Task The_http_server_answers_1000_concurrent_clients_5_requests_each()
     {
-        const int clients = 1000, requests = 5;
+        const int Clients = 1000, Requests = 5;
         await using var server = await TinyHttpServer.StartAsync(0);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         using var gate = new SemaphoreSlim(300);
         long ok = 0, wrong = 0;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
         {
-            for (var r = 0; r < requests; r++)
+            for (var r = 0; r < Requests; r++)
             {
                 await gate.WaitAsync(bound.Token);
                 try
@@ -34,18 +34,18 @@ public class ServerLoadTests
             }
         })));
         Assert.Equal(0, wrong);
-        Assert.Equal(clients * requests, ok);
-        Assert.Equal(clients * requests, server.Statuses[200]);
+        Assert.Equal(Clients * Requests, ok);
+        Assert.Equal(Clients * Requests, server.Statuses[200]);
     }
 
     [Fact]
     public async Task The_chat_delivers_every_line_to_every_other_client_in_order()
     {
-        const int clients = 100, lines = 20;
+        const int Clients = 100, Lines = 20;
         await using var server = await ChatServer.StartAsync(0);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        var members = new LineClient[clients];
-        for (var i = 0; i < clients; i++)
+        var members = new LineClient[Clients];
+        for (var i = 0; i < Clients; i++)
         {
             members[i] = await LineClient.ConnectAsync(server.EndPoint, TimeSpan.FromSeconds(60), bound.Token);
             Assert.StartsWith("Bienvenue", await members[i].ReadLineAsync(TimeSpan.FromSeconds(30), bound.Token));
@@ -55,8 +55,8 @@ public class ServerLoadTests
             // Every client reads everything until it has seen all the lines of all the others (joins are skipped).
             var readers = members.Select((member, me) => Task.Run(async () =>
             {
-                var next = new int[clients];
-                var expected = (clients - 1) * lines;
+                var next = new int[Clients];
+                var expected = (Clients - 1) * Lines;
                 var seen = 0;
                 var misordered = 0;
                 while (seen < expected)
@@ -74,7 +74,7 @@ public class ServerLoadTests
             })).ToArray();
             await Task.WhenAll(members.Select((member, me) => Task.Run(async () =>
             {
-                for (var n = 0; n < lines; n++) await member.SendLineAsync($"message {n} de {me}", bound.Token);
+                for (var n = 0; n < Lines; n++) await member.SendLineAsync($"message {n} de {me}", bound.Token);
             })));
             var misordered = await Task.WhenAll(readers);
             Assert.All(misordered, m => Assert.Equal(0, m));

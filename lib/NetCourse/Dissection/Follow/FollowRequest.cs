@@ -53,19 +53,19 @@ public sealed record FollowRequest(FollowMode Mode, long Stream, int FirstChunk 
 
     private static bool TryRange(string text, out int first, out int last)
     {
-        const NumberStyles digits = NumberStyles.None;
+        const NumberStyles Digits = NumberStyles.None;
         var culture = CultureInfo.InvariantCulture;
         var dash = text.IndexOf('-', StringComparison.Ordinal);
         bool ok;
         if (dash < 0)
         {
-            ok = int.TryParse(text, digits, culture, out first);
+            ok = int.TryParse(text, Digits, culture, out first);
             last = first;
         }
         else
         {
-            ok = int.TryParse(text.AsSpan(0, dash), digits, culture, out first);
-            ok &= int.TryParse(text.AsSpan(dash + 1), digits, culture, out last);
+            ok = int.TryParse(text.AsSpan(0, dash), Digits, culture, out first);
+            ok &= int.TryParse(text.AsSpan(dash + 1), Digits, culture, out last);
         }
         return ok && first >= 1 && first <= last;
     }
