@@ -25,15 +25,7 @@ if (args.Length < 1 || !File.Exists(args[0]))
 var cli = Path.GetFullPath(args[0]);
 var packets = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
 var streamPackets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-string[] fields =
-[
-    "frame.number", "frame.time_relative", "frame.len", "frame.cap_len", "eth.src", "eth.dst", "eth.type",
-    "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len", "ipv6.src", "ipv6.dst", "tcp.srcport", "tcp.dstport",
-    "tcp.stream", "tcp.flags", "tcp.seq", "tcp.ack", "tcp.len", "udp.srcport", "udp.dstport", "udp.length",
-    "icmp.type", "icmp.code", "arp.opcode", "dns.qry.name", "dns.flags.response", "http.request.method",
-    "http.request.uri", "http.response.code", "tcp.analysis.flags", "tcp.analysis.retransmission",
-    "tcp.analysis.duplicate_ack", "tcp.analysis.zero_window", "tcp.analysis.out_of_order", "frame.coloring_rule.name",
-];
+var fields = BenchFields.All;
 var work = Directory.CreateTempSubdirectory("netcourse-bench-").FullName;
 try
 {
@@ -51,16 +43,24 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tshark -T fields  : {theirs.Seconds:0.00} s (mur), {theirs.Cpu:0.00} s CPU, pic mémoire {theirs.PeakMb:0} Mo, code {theirs.Exit}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rapport : {theirs.Seconds / ours.Seconds:0.0}× plus rapide que tshark en temps mur, {theirs.Cpu / ours.Cpu:0.0}× en temps CPU ({fields.Length} champs dont la règle de couleur) ; sorties identiques : {(same ? "oui" : "NON")}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine : {Environment.ProcessorCount} cœurs, charge moyenne {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+    var (oursTls, oursReassembled, oursTls13) = BenchFields.Count(Path.Combine(work, "netcourse.txt"));
+    var (theirTls, theirReassembled, theirTls13) = BenchFields.Count(Path.Combine(work, "tshark.txt"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contenu : paquets avec un enregistrement TLS {oursTls} (tshark {theirTls}), dont Server Hello TLS 1.3 {oursTls13} (tshark {theirTls13}) ; datagrammes réassemblés (couche transport sur un fragment non initial) {oursReassembled} (tshark {theirReassembled})"));
     if (!same)
         Console.WriteLine("  (comparez " + Path.Combine(work, "netcourse.txt") + " et tshark.txt : les fichiers sont gardés)");
     File.Delete(file);
 
+    // Memory flat: the same streaming run on a tenth of the packets, then on all of them (peak RSS of each process).
+    var tenth = Path.Combine(work, "stream-tenth.pcap");
+    SyntheticCapture.Write(tenth, streamPackets / 10);
+    var small = Timed(cli, ["dissect", tenth, .. fieldArgs], "/dev/null");
+    File.Delete(tenth);
     var big = Path.Combine(work, "stream.pcap");
     sw.Restart();
     SyntheticCapture.Write(big, streamPackets);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"capture : {streamPackets} paquets, {new FileInfo(big).Length / 1e6:0.0} Mo, écrite en {sw.Elapsed.TotalSeconds:0.0} s"));
     var streamed = Timed(cli, ["dissect", big, .. fieldArgs], "/dev/null");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect en flux : {streamed.Seconds:0.00} s (mur), {streamed.Cpu:0.00} s CPU, pic mémoire {streamed.PeakMb:0} Mo ({packets} paquets : {ours.PeakMb:0} Mo)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"netcourse dissect en flux : {streamed.Seconds:0.00} s (mur), {streamed.Cpu:0.00} s CPU, pic mémoire {streamed.PeakMb:0} Mo ({streamPackets / 10} paquets en flux : {small.PeakMb:0} Mo en {small.Seconds:0.00} s ; {packets} paquets vers un fichier : {ours.PeakMb:0} Mo)"));
 
     // In-process: the heap after each 100 000 packets stays level when nothing keeps the packets.
     Console.Write("tas géré tous les 100 000 paquets (Mo) :");
