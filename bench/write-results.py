@@ -60,7 +60,8 @@ if ours and theirs:
     o, t = float(ours.group(1)), float(theirs.group(1))
     identical = same is not None and same.group(1) == "oui"
     cpu_ratio = f", {float(theirs.group(2)) / float(ours.group(2)):.1f}× in CPU time" if ours.group(2) and theirs.group(2) else ""
-    rows.append(("dissection", f"`-T fields`, 38 fields incl. colouring rule, {spaced(packets.group(1))} packets (wall s)",
+    nfields = re.search(r"\((\d+) champs dont la règle de couleur\)", d)
+    rows.append(("dissection", f"`-T fields`, {nfields.group(1) if nfields else '?'} fields incl. TLS, IP fragments, Info and colouring rule, {spaced(packets.group(1))} packets (wall s)",
                  f"{o:.2f} s, {ours.group(3)} MB peak", f"{t:.2f} s, {theirs.group(3)} MB peak (`tshark -T fields`)",
                  f"{t / o:.1f}× faster (wall){cpu_ratio}", "≥ 5×", verdict(t / o >= 5)))
     rows.append(("dissection", "same output as tshark, byte for byte", "yes" if identical else "NO", "", "", "identical", verdict(identical)))
@@ -68,8 +69,15 @@ else:
     rows.append(("dissection", "netcourse dissect vs tshark -T fields", "—", "—", "—", "≥ 5×", f"not measured ({status('dissect')})"))
 stream = re.search(r"netcourse dissect en flux : " + num, d)
 stream_n = re.findall(r"capture : (\d+) paquets", d)
+tenth = re.search(r"(\d+) paquets en flux : (\d+) Mo", d)
 if stream and len(stream_n) > 1:
-    rows.append(("dissection", f"streaming {spaced(stream_n[1])} packets (wall s, peak memory)", f"{float(stream.group(1)):.2f} s, {stream.group(3)} MB", "", "", "memory flat", "reported"))
+    small = f"; {spaced(tenth.group(1))} packets: {tenth.group(2)} MB" if tenth else ""
+    rows.append(("dissection", f"streaming {spaced(stream_n[1])} packets (wall s, peak RSS)", f"{float(stream.group(1)):.2f} s, {stream.group(3)} MB{small}", "", "", "memory flat", "reported"))
+content = re.search(r"enregistrement TLS (\d+) \(tshark (\d+)\), dont Server Hello TLS 1.3 (\d+) \(tshark (\d+)\) ; datagrammes réassemblés[^)]*\) (\d+) \(tshark (\d+)\)", d)
+if content:
+    tls, ttls, t13, tt13, re_, tre = content.groups()
+    rows.append(("dissection", "in the input: packets with a TLS record (TLS 1.3 Server Hellos); reassembled datagrams",
+                 f"{spaced(tls)} ({spaced(t13)}); {spaced(re_)}", f"{spaced(ttls)} ({spaced(tt13)}); {spaced(tre)} (tshark)", "", "same", verdict((tls, t13, re_) == (ttls, tt13, tre))))
 
 # --- book ---
 b = read("book.log")
