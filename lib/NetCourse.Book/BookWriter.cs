@@ -65,10 +65,10 @@ public static partial class BookWriter
             .Append("</p><table style=\"border-collapse:collapse\"><tr><th style=\"text-align:left;padding:4px 8px\">Chapitre</th><th style=\"padding:4px 8px\">Cellules</th><th style=\"padding:4px 8px\">Erreurs</th><th style=\"padding:4px 8px\">Exercices réussis</th><th style=\"padding:4px 8px\">Secondes</th></tr>");
         foreach (var c in chapters)
         {
-            var colour = c.Result.Succeeded ? "#2e7d32" : "#c62828";
+            var color = c.Result.Succeeded ? "#2e7d32" : "#c62828";
             html.Append($"<tr><td style=\"padding:4px 8px\"><a href=\"{c.Page}\">{WebUtility.HtmlEncode(c.Title)}</a></td>")
                 .Append($"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Cells}</td>")
-                .Append($"<td style=\"padding:4px 8px;text-align:right;color:{colour}\">{c.Result.Errors.Count}</td>")
+                .Append($"<td style=\"padding:4px 8px;text-align:right;color:{color}\">{c.Result.Errors.Count}</td>")
                 .Append($"<td style=\"padding:4px 8px;text-align:right\">{(c.Exercises.Count == 0 ? "—" : $"{c.ExercisesPassed} / {c.Exercises.Count} {new string('■', c.ExercisesPassed)}{new string('□', c.Exercises.Count - c.ExercisesPassed)}")}</td>")
                 .Append($"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Seconds:0.0}</td></tr>");
         }

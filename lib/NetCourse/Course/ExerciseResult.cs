@@ -13,10 +13,10 @@ public sealed record ExerciseResult(string Name, bool Passed, string Feedback, s
     /// <inheritdoc />
     public string ToHtml()
     {
-        var (colour, background, mark) = Passed ? ("#2e7d32", "#e8f5e9", "✔ Bravo !") : ("#c62828", "#ffebee", "✘ Pas encore.");
+        var (color, background, mark) = Passed ? ("#2e7d32", "#e8f5e9", "✔ Bravo !") : ("#c62828", "#ffebee", "✘ Pas encore.");
         var hint = Passed || Hint.Length == 0 ? "" : $"<div style=\"margin-top:4px\"><b>Indice :</b> {HtmlText.Encode(Hint)}</div>";
-        return $"<div style=\"font-family:sans-serif;border-left:6px solid {colour};background:{background};padding:6px 12px\">"
-               + $"<div style=\"color:{colour};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">({HtmlText.Encode(Name)})</span></div>"
+        return $"<div style=\"font-family:sans-serif;border-left:6px solid {color};background:{background};padding:6px 12px\">"
+               + $"<div style=\"color:{color};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">({HtmlText.Encode(Name)})</span></div>"
                + $"<div>{HtmlText.Encode(Feedback)}</div>{hint}"
                + SolutionToggle.Open() + SolutionToggle.Block(Solution) + "</details></div>";
     }

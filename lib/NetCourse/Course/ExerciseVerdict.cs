@@ -24,7 +24,7 @@ public sealed record ExerciseVerdict(string Id, string Title, VerdictState State
     /// <inheritdoc />
     public string ToHtml()
     {
-        var (colour, background, mark) = State switch
+        var (color, background, mark) = State switch
         {
             VerdictState.Passed => ("#2e7d32", "#e8f5e9", "✔ Bravo !"),
             VerdictState.Wrong => ("#c62828", "#ffebee", "✘ Pas encore."),
@@ -34,8 +34,8 @@ public sealed record ExerciseVerdict(string Id, string Title, VerdictState State
             _ => ("#616161", "#f5f5f5", "… À vous."),
         };
         var html = new System.Text.StringBuilder()
-            .Append($"<div class=\"netcourse-exercise\" style=\"font-family:sans-serif;border-left:6px solid {colour};background:{background};padding:6px 12px;margin:4px 0\">")
-            .Append($"<div style=\"color:{colour};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{HtmlText.Encode(Title)} <code style=\"color:#777;font-size:11px\">{HtmlText.Encode(Id)}</code>")
+            .Append($"<div class=\"netcourse-exercise\" style=\"font-family:sans-serif;border-left:6px solid {color};background:{background};padding:6px 12px;margin:4px 0\">")
+            .Append($"<div style=\"color:{color};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{HtmlText.Encode(Title)} <code style=\"color:#777;font-size:11px\">{HtmlText.Encode(Id)}</code>")
             .Append(Tries > 0 && State != VerdictState.Passed ? $" — essai n°{Tries}" : "").Append("</span></div>")
             .Append($"<div style=\"margin-top:2px\">{HtmlText.Encode(Feedback)}</div>");
         if (Wire.Count > 0)

@@ -26,7 +26,7 @@ public sealed class ColoringComparisonView : IHtmlView
         foreach (var e in SourceColorTable.Entries)
         {
             html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top\">");
-            html.Append("<td style=\"text-align:left\">").Append(Swatch(e.Background, e.Foreground, e.Colour)).Append("</td>");
+            html.Append("<td style=\"text-align:left\">").Append(Swatch(e.Background, e.Foreground, e.Color)).Append("</td>");
             html.Append("<td style=\"text-align:left\">").Append(HtmlText.Encode(e.SourceUsage)).Append("</td>");
             html.Append("<td style=\"text-align:left\">").Append(HtmlText.Encode(string.Join(", ", e.RealRules))).Append("</td>");
             html.Append("<td style=\"text-align:left;color:#1a7f37\">✔ ").Append(HtmlText.Encode(e.Right)).Append("</td>");

@@ -38,7 +38,7 @@ public sealed class DetailsPaneView : IHtmlView
             var range = layer.Kind == LayerKind.Frame || layer.Length <= 0
                 ? $"{Packet.CapturedLength} capturés"
                 : string.Create(CultureInfo.InvariantCulture, $"{layer.Offset}–{layer.Offset + layer.Length - 1} ({layer.Length})");
-            html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Colour(layer.Kind)).Append("\">");
+            html.Append("<tr style=\"border-top:1px solid #ccc;vertical-align:top;background:").Append(LayerPalette.Color(layer.Kind)).Append("\">");
             html.Append("<td style=\"text-align:left\">").Append(n).Append("</td><td style=\"text-align:left\"><details><summary>")
                 .Append(HtmlText.Encode(WiresharkTree.Title(layer))).Append("</summary><ul style=\"margin:2px 0;padding-left:16px;list-style:none\">");
             // Wireshark's own lines (« Time to Live: 64 »), the tshark field name on hover.

@@ -92,7 +92,7 @@ public sealed class EncapsulationView : IHtmlView
         AppendHexDump(html);
         html.Append("<div style=\"margin-top:6px\">");
         foreach (var l in Layers)
-            html.Append("<span style=\"display:inline-block;margin-right:10px;padding:1px 6px;background:").Append(LayerPalette.Colour(l.Kind)).Append("\">")
+            html.Append("<span style=\"display:inline-block;margin-right:10px;padding:1px 6px;background:").Append(LayerPalette.Color(l.Kind)).Append("\">")
                 .Append(HtmlText.Encode(l.Name)).Append(" — ").Append(HtmlText.Encode(LayerPalette.FrenchName(l.Kind))).Append(" (")
                 .Append(l.HeaderLength.ToString(CultureInfo.InvariantCulture)).Append(" octets)</span>");
         html.Append("</div></div>");
@@ -103,8 +103,8 @@ public sealed class EncapsulationView : IHtmlView
     {
         if (index >= Layers.Count) return;
         var l = Layers[index];
-        var colour = LayerPalette.Colour(l.Kind);
-        html.Append("<div style=\"border:2px solid #555;border-radius:6px;padding:6px;margin:4px 0;background:").Append(colour).Append("\">");
+        var color = LayerPalette.Color(l.Kind);
+        html.Append("<div style=\"border:2px solid #555;border-radius:6px;padding:6px;margin:4px 0;background:").Append(color).Append("\">");
         html.Append("<div><b>").Append(HtmlText.Encode(l.Name)).Append("</b> <span style=\"color:#333\">— ")
             .Append(HtmlText.Encode(LayerPalette.FrenchName(l.Kind))).Append(", ").Append(HtmlText.Encode(LayerPalette.UnitName(l.Kind))).Append(" de ")
             .Append(l.TotalLength.ToString(CultureInfo.InvariantCulture)).Append(" octets");
@@ -138,7 +138,7 @@ public sealed class EncapsulationView : IHtmlView
                 if (i < Bytes.Count)
                 {
                     var layer = LayerAt(i);
-                    var bg = layer is null ? "#ffffff" : LayerPalette.Colour(layer.Kind);
+                    var bg = layer is null ? "#ffffff" : LayerPalette.Color(layer.Kind);
                     html.Append("<span style=\"background:").Append(bg).Append("\" title=\"").Append(HtmlText.Encode(layer?.Name ?? "bourrage")).Append("\">")
                         .Append(Bytes[i].ToString("x2", CultureInfo.InvariantCulture)).Append("</span> ");
                 }

@@ -4,7 +4,7 @@ namespace NetCourse.Dissection;
 public static class LayerPalette
 {
     /// <summary>The background colour of a layer's bytes, CSS.</summary>
-    public static string Colour(LayerKind kind) => kind switch
+    public static string Color(LayerKind kind) => kind switch
     {
         LayerKind.Frame => "#e0e0e0",
         LayerKind.Link => "#ffd9a8",

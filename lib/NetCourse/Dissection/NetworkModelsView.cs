@@ -30,7 +30,7 @@ public sealed class NetworkModelsView : IHtmlView
         html.Append("<tr><th colspan=\"2\" style=\"text-align:left\">Modèle OSI</th><th style=\"text-align:left\">Modèle TCP/IP</th><th style=\"text-align:left\">Unité de données</th><th style=\"text-align:left\">Protocoles</th><th style=\"text-align:left\">Entrée de Wireshark</th></tr>");
         foreach (var r in Rows)
         {
-            var bg = LayerPalette.Colour(r.Kind);
+            var bg = LayerPalette.Color(r.Kind);
             html.Append("<tr style=\"border-top:1px solid #999\">");
             html.Append("<td style=\"text-align:left;background:").Append(bg).Append(";text-align:center\">").Append(r.Osi).Append("</td>");
             html.Append("<td style=\"text-align:left;background:").Append(bg).Append("\">").Append(HtmlText.Encode(r.OsiName)).Append("</td>");

@@ -88,8 +88,8 @@ public sealed record MachineCheck(IReadOnlyList<MachineCheckItem> Items) : IHtml
         var html = new StringBuilder("<table style=\"border-collapse:collapse;font-family:sans-serif;font-size:13px\"><caption style=\"text-align:left;font-weight:bold\">Vérification de la machine</caption>");
         foreach (var item in Items)
         {
-            var (mark, colour) = item.Ok switch { true => ("✔", "#2e7d32"), false => ("✘", "#c62828"), null => ("•", "#555") };
-            html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{colour};font-weight:bold\">{mark}</td>")
+            var (mark, color) = item.Ok switch { true => ("✔", "#2e7d32"), false => ("✘", "#c62828"), null => ("•", "#555") };
+            html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{color};font-weight:bold\">{mark}</td>")
                 .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Item)}</td>")
                 .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Value)}</td></tr>");
         }

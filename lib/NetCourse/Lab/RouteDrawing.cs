@@ -52,13 +52,13 @@ public static class RouteDrawing
             var hop = hops[h];
             var y = Top + BoxHeight + 34 + h * 30;
             var end = X(h + 1) + BoxWidth / 2;
-            var colour = hop.Reached ? "#15803d" : hop.Address is null ? "#9ca3af" : "#b91c1c";
+            var color = hop.Reached ? "#15803d" : hop.Address is null ? "#9ca3af" : "#b91c1c";
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{F(X(0) + BoxWidth / 2)}\" y1=\"{F(y)}\" x2=\"{F(end)}\" y2=\"{F(y)}\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#nc-route-arrow)\"/>");
             var what = hop.Reached ? "réponse d'écho" : hop.Address is null ? "aucune réponse" : "« temps dépassé »";
             var mean = hop.MeanMs is { } ms ? $", {ms.ToString("0.000", CultureInfo.InvariantCulture)} ms" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{F(X(0) + BoxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{colour}\">{HtmlText.Encode($"TTL {hop.Ttl} → {what}{mean}")}</text>");
+                $"<text x=\"{F(X(0) + BoxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{color}\">{HtmlText.Encode($"TTL {hop.Ttl} → {what}{mean}")}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"10\" y=\"{F(height - 12)}\" font-size=\"12\" fill=\"#555\">{HtmlText.Encode("Chaque flèche est une sonde : elle s'arrête là où son TTL tombe à 0 ; le routeur qui la jette répond « temps dépassé ».")}</text>");

@@ -48,7 +48,7 @@ public class ColoringTests
     [InlineData(59345, 58980, 65535, "#e7e5ff")]
     [InlineData(42148, 0, 0, "#a40000")]
     [InlineData(0, 65535, 257, "#00ff01")]
-    public void Colours_convert_from_16_bit_rgb_to_css(int r, int g, int b, string css) => Assert.Equal(css, ColoringRule.ToCss(r, g, b));
+    public void Colors_convert_from_16_bit_rgb_to_css(int r, int g, int b, string css) => Assert.Equal(css, ColoringRule.ToCss(r, g, b));
 
     [Theory]
     [InlineData("Bad TCP", "#12272e", "#f78787")]
@@ -61,7 +61,7 @@ public class ColoringTests
     [InlineData("ICMP", "#fce0ff", "#12272e")]
     [InlineData("ICMP errors", "#12272e", "#b7f774")]
     [InlineData("Broadcast", "#ffffff", "#babdb6")]
-    public void Each_rule_has_wiresharks_colours(string name, string background, string foreground)
+    public void Each_rule_has_wiresharks_colors(string name, string background, string foreground)
     {
         var rule = ColoringRules.Embedded.Find(name);
         Assert.NotNull(rule);
@@ -173,9 +173,9 @@ public class ColoringTests
     }
 
     [Fact]
-    public void The_lessons_table_names_real_rules_with_their_real_colours()
+    public void The_lessons_table_names_real_rules_with_their_real_colors()
     {
-        Assert.Equal(["Mauve", "Gris", "Rouge", "Noir", "Vert", "Bleu"], SourceColorTable.Entries.Select(e => e.Colour));
+        Assert.Equal(["Mauve", "Gris", "Rouge", "Noir", "Vert", "Bleu"], SourceColorTable.Entries.Select(e => e.Color));
         foreach (var e in SourceColorTable.Entries)
         {
             var first = ColoringRules.Embedded.Find(e.RealRules[0]);

@@ -38,7 +38,7 @@ public class FilterFastPathTests
 
     [Theory]
     [MemberData(nameof(Captures))]
-    public void Filters_and_colouring_rules_answer_alike_through_the_fast_and_the_generic_path(string file)
+    public void Filters_and_coloring_rules_answer_alike_through_the_fast_and_the_generic_path(string file)
     {
         var filters = Filters.Select(DisplayFilter.Parse).ToArray();
         var rules = ColoringRules.Embedded;

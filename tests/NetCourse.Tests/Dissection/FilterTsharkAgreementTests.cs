@@ -112,7 +112,7 @@ public class FilterTsharkAgreementTests : IClassFixture<FilterTsharkAgreementTes
     }
 
     [SkippableFact]
-    public void Every_frame_gets_the_colouring_rule_tshark_gives_it()
+    public void Every_frame_gets_the_coloring_rule_tshark_gives_it()
     {
         var expected = Tshark.TsharkColoringRules();
         var ours = Tshark.Packets.Select(p => ColoringRules.Default.Match(p)?.Name ?? "").ToArray();

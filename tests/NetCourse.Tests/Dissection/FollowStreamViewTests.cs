@@ -24,11 +24,11 @@ public class FollowStreamViewTests
     }
 
     [Fact]
-    public void The_view_shows_both_directions_in_their_colours_escaped()
+    public void The_view_shows_both_directions_in_their_colors_escaped()
     {
         var html = Awkward().ToHtml();
-        Assert.Contains(FollowStreamView.ClientColours, html, StringComparison.Ordinal);
-        Assert.Contains(FollowStreamView.ServerColours, html, StringComparison.Ordinal);
+        Assert.Contains(FollowStreamView.ClientColors, html, StringComparison.Ordinal);
+        Assert.Contains(FollowStreamView.ServerColors, html, StringComparison.Ordinal);
         Assert.Contains("and more &lt;b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>merci", html, StringComparison.Ordinal);
         Assert.Contains("En rouge, ce que le client a envoyé", html, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class PacketViewsTests
     private static int Rows(string html) => Regex.Matches(html, "<tr").Count - 1;
 
     [Fact]
-    public void The_packet_list_has_one_row_per_packet_in_wireshark_colours()
+    public void The_packet_list_has_one_row_per_packet_in_wireshark_colors()
     {
         var packets = Packets("06-http.pcap");
         var html = PacketViews.List(packets).ToHtml();

@@ -12,10 +12,10 @@ namespace NetCourse.Dissection.Follow;
 public sealed class FollowStreamView : IHtmlView
 {
     /// <summary>Wireshark's "sent by client" colours (foreground, background).</summary>
-    public const string ClientColours = "color:#7f0000;background:#fbeded";
+    public const string ClientColors = "color:#7f0000;background:#fbeded";
 
     /// <summary>Wireshark's "sent by server" colours (foreground, background).</summary>
-    public const string ServerColours = "color:#00007f;background:#ededfb";
+    public const string ServerColors = "color:#00007f;background:#ededfb";
 
     /// <summary>Shows <paramref name="stream"/>, at most <paramref name="maxBytes"/> bytes of it.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
@@ -43,8 +43,8 @@ public sealed class FollowStreamView : IHtmlView
         html.Append(CultureInfo.InvariantCulture, $"<div style=\"margin:2px 0\"><b>Suivre le flux TCP</b> (tcp.stream eq {s.Stream}) — ");
         html.Append(CultureInfo.InvariantCulture, $"{s.PacketCount} paquets, {toServer + toClient} octets de données</div>");
         html.Append("<div style=\"margin:2px 0\">");
-        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ClientColours};padding:0 4px\">client {HtmlText.Encode(s.Client.ToString())} → serveur : {toServer} octets</span> ");
-        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ServerColours};padding:0 4px\">serveur {HtmlText.Encode(s.Server.ToString())} → client : {toClient} octets</span>");
+        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ClientColors};padding:0 4px\">client {HtmlText.Encode(s.Client.ToString())} → serveur : {toServer} octets</span> ");
+        html.Append(CultureInfo.InvariantCulture, $"<span style=\"{ServerColors};padding:0 4px\">serveur {HtmlText.Encode(s.Server.ToString())} → client : {toClient} octets</span>");
         html.Append("</div>");
         html.Append("<pre style=\"white-space:pre-wrap;word-break:break-all;max-height:28em;overflow:auto;border:1px solid #ccc;");
         html.Append("padding:4px;margin:4px 0;font-size:12px;background:#fff\">");
@@ -58,7 +58,7 @@ public sealed class FollowStreamView : IHtmlView
             if (take == 0)
                 continue;
             shown += take;
-            html.Append("<span style=\"").Append(chunk.FromServer ? ServerColours : ClientColours).Append("\">");
+            html.Append("<span style=\"").Append(chunk.FromServer ? ServerColors : ClientColors).Append("\">");
             html.Append(HtmlText.Encode(Printable(chunk.Data.AsSpan(0, take))));
             html.Append("</span>");
         }
