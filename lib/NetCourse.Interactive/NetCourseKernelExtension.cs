@@ -40,6 +40,14 @@ public sealed class NetCourseKernelExtension : IKernelExtension
             register.MakeGenericMethod(type).Invoke(null, null);
     }
 
+    /// <summary>
+    /// The element every course view is wrapped in. Jupyter typesets HTML outputs with MathJax, which reads a pair of
+    /// <c>$</c> as mathematics (the setcap command shown without capture rights has two) and then fetches a font the
+    /// page may not load; these classes tell MathJax 2 (classic Notebook) and 3 (JupyterLab) to leave the output alone.
+    /// </summary>
+    public const string OutputWrapperStart = "<div class=\"tex2jax_ignore mathjax_ignore\">";
+
     private static void RegisterHtml<T>() where T : IHtmlView =>
-        Formatter.Register<T>((value, writer) => writer.Write(value.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<T>((value, writer) => writer.Write(OutputWrapperStart + value.ToHtml() + "</div>"),
+            HtmlFormatter.MimeType);
 }

@@ -31,7 +31,8 @@ public class KernelExtensionTests : IDisposable
 
         var value = result.Events.OfType<ReturnValueProduced>().Single();
         var html = value.FormattedValues.Single(v => v.MimeType == "text/html").Value;
-        Assert.Contains("<table class=\"netcourse-table\"", html);
+        Assert.StartsWith(NetCourseKernelExtension.OutputWrapperStart + "<table class=\"netcourse-table\"", html);
+        Assert.EndsWith("</div>", html);
         Assert.Contains("<td style=\"border:1px solid #bbb;padding:3px 8px;vertical-align:top;text-align:left\">HTTP</td>", html);
     }
 
