@@ -45,6 +45,7 @@ public class DisplayFilterCheckTests
     [InlineData("???", "à la place de ???")]
     [InlineData("", "à la place de ???")]
     [InlineData("tcp.len >", "ne se lit pas")]
+    [InlineData("tcp.lenght > 0", "n'est ni un champ ni un protocole connu")] // as tshark, not a filter that keeps nothing
     public void The_starting_answer_and_an_unreadable_filter_fail_with_one_clear_message(string filter, string said)
     {
         var report = DisplayFilterCheck.Check(Handshake, filter, FilterTarget.ApplicationData);
