@@ -43,7 +43,7 @@ public static partial class AnswerLeaks
     [GeneratedRegex(@"\b(Exercise\.(Check|Verdict)|Exercices\.Solution|LayerQuiz\.Check)\s*\(")]
     private static partial Regex OldApi();
 
-    [GeneratedRegex(@"Exercices\.(Verifier|Predire)\(\s*""[^""]*""\s*,\s*(?<answer>[A-Za-z_][A-Za-z0-9_]*)")]
+    [GeneratedRegex(@"Exercices\.(Verifier|VerifierFiltre|Predire)\(\s*""[^""]*""\s*,\s*(?<answer>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex EngineCall();
 
     [GeneratedRegex(@"\[\s*""[^""]*""\s*\]")]

@@ -38,6 +38,7 @@ public class CommittedNotebookTests
     [InlineData("var p = \"6\";\nExercices.Predire(\"ch5.prediction-backlog\", p)")]
     [InlineData("var r = new Dictionary<string, string> { [\"ip.ttl\"] = \"réseau\", [\"eth.dst\"] = \"???\" };\nExercices.Verifier(\"ch7.couches\", r, recu)")]
     [InlineData("int[] ports = [ 12800 ];\nExercices.Verifier(\"ch4.ports-ouverts\", ports, balayage)")]
+    [InlineData("var monFiltre = \"tcp.len > 0\";\nExercices.VerifierFiltre(\"ch6.filtre-donnees\", monFiltre, paquets)")]
     [InlineData("Exercise.Check(\"LAN ou WAN\", typeDeReseau, expected: \"LAN\")")]
     [InlineData("Quiz.Ask(reponse, hint: \"pensez au noyau\")")]
     [InlineData("Exercices.Solution(\"ch1.lan-wan\")")]
@@ -51,6 +52,7 @@ public class CommittedNotebookTests
     [InlineData("var typeDeReseau = \"???\";\nExercices.Verifier(\"ch1.lan-wan\", typeDeReseau)")]
     [InlineData("var r = new Dictionary<string, string> { [\"ip.ttl\"] = \"???\", [\"eth.dst\"] = \"???\" };\nExercices.Verifier(\"ch7.couches\", r, recu)")]
     [InlineData("int[] ports = [ /* ??? */ ];\nExercices.Verifier(\"ch4.ports-ouverts\", ports, balayage)")]
+    [InlineData("var monFiltre = \"???\";\nExercices.VerifierFiltre(\"ch6.filtre-donnees\", monFiltre, paquets)")]
     [InlineData("PacketViews.List(paquets, caption: \"Capture\")")]
     public void The_leak_check_accepts_a_starting_cell(string code)
     {

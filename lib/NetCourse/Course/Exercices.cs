@@ -1,3 +1,5 @@
+using NetCourse.Dissection;
+
 namespace NetCourse.Course;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace NetCourse.Course;
 /// <item><see cref="Verifier"/>: a question; pass the run's result as <c>mesure</c> when the answer depends on it
 /// (<c>Exercices.Verifier("ch4.ports-ouverts", mesPorts, balayage)</c>).</item>
 /// <item><see cref="VerifierCodeAsync"/>: a code exercise; the lambda runs against real servers, bounded in time.</item>
+/// <item><see cref="VerifierFiltre"/>: a code exercise written as a display filter, run on the student's capture.</item>
 /// <item><see cref="Predire"/> before a live cell, <see cref="VerifierPrediction"/> after it with the cell's result.</item>
 /// <item><see cref="Solution"/>, <see cref="Indice"/>, <see cref="Liste"/>, <see cref="Progression"/>.</item>
 /// </list>
@@ -36,6 +39,17 @@ public static class Exercices
     /// <param name="id">The exercise, e.g. <c>"ch2.client"</c>.</param>
     /// <param name="code">A lambda with explicit parameter types, e.g. <c>async (string hote, int port) =&gt; { … }</c>.</param>
     public static Task<ExerciseVerdict> VerifierCodeAsync(string id, Delegate? code) => Moteur.CheckCodeAsync(id, code);
+
+    /// <summary>
+    /// Runs the student's display filter for the exercise <paramref name="id"/> on <paramref name="paquets"/> (the
+    /// student's own capture; the exercise's recorded capture when null) and says which packets it kept, and which it
+    /// should have kept or not.
+    /// </summary>
+    /// <param name="id">The exercise, e.g. <c>"ch6.filtre-donnees"</c>.</param>
+    /// <param name="filtre">The filter, in Wireshark's display-filter language.</param>
+    /// <param name="paquets">The packets to filter.</param>
+    public static ExerciseVerdict VerifierFiltre(string id, string? filtre, IReadOnlyList<DissectedPacket>? paquets = null) =>
+        Moteur.CheckFilter(id, filtre, paquets);
 
     /// <summary>Notes a prediction before the live cell that will check it.</summary>
     public static ExerciseVerdict Predire(string id, object? prediction) => Moteur.Predict(id, prediction);

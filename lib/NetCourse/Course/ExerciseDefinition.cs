@@ -43,8 +43,11 @@ public sealed class ExerciseDefinition
     /// <summary>Typical wrong answers and what to tell the student.</summary>
     public IReadOnlyList<Misconception> Misconceptions { get; init; } = [];
 
-    /// <summary>The code part, for <see cref="ExerciseKind.Code"/>.</summary>
+    /// <summary>The code part, for a <see cref="ExerciseKind.Code"/> exercise written in C# (a lambda).</summary>
     public CodeExercise? Code { get; init; }
+
+    /// <summary>The code part, for a <see cref="ExerciseKind.Code"/> exercise written as a Wireshark display filter.</summary>
+    public FilterExercise? Filter { get; init; }
 
     /// <summary>The chapter, read from the id (<c>ch3.nat</c> → 3); -1 when the id does not say.</summary>
     public int Chapter => Id.StartsWith("ch", StringComparison.Ordinal) && Id.IndexOf('.') is var dot && dot > 2

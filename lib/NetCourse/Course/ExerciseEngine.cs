@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NetCourse.Dissection;
 
 namespace NetCourse.Course;
 
@@ -33,6 +34,8 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
     /// <summary>Checks a question's answer; <paramref name="context"/> is the run's result when the answer depends on it.</summary>
     public ExerciseVerdict Check(string id, object? answer, object? context = null) => Guard(id, definition =>
     {
+        if (definition.Filter is not null)
+            return Problem(definition, $"« {definition.Id} » demande un filtre d'affichage : {CallFor(definition)}.");
         if (definition.Kind == ExerciseKind.Code)
             return Problem(definition, $"« {definition.Id} » est un exercice de code : appelez Exercices.VerifierCodeAsync(\"{definition.Id}\", {definition.Code?.Signature ?? "votre code"}).");
         if (definition.IsPrediction)
@@ -77,6 +80,21 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
             definition.Hint, solution, definition.Explanation, [], entry.Tries);
     });
 
+    /// <summary>
+    /// Runs the student's display filter (a code exercise in Wireshark's filter language) on <paramref name="packets"/>,
+    /// the student's own capture, or on the exercise's recorded capture when none is passed, and judges what it kept.
+    /// </summary>
+    public ExerciseVerdict CheckFilter(string id, string? filter, IReadOnlyList<DissectedPacket>? packets = null) => Guard(id, definition =>
+    {
+        if (definition.Filter is not { } exercise)
+            return Problem(definition, $"« {definition.Id} » n'est pas un exercice de filtre d'affichage : {CallFor(definition)}.");
+        var report = exercise.Run(applySolutions ? exercise.Solution : filter, packets);
+        if (report.DidNothing)
+            return NotAnswered(definition, report.Feedback, report.Wire);
+        return Record(definition, report.Passed, report.Feedback, report.Wire, (applySolutions ? exercise.Solution : filter ?? "").Trim(),
+            exercise.Solution);
+    });
+
     /// <summary>Runs the student's code (bounded by the exercise's <see cref="CodeExercise.Bound"/>) and judges what it did.</summary>
     public async Task<ExerciseVerdict> CheckCodeAsync(string id, Delegate? code, CancellationToken cancellationToken = default)
     {
@@ -85,7 +103,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
         try
         {
             if (definition.Code is not { } exercise)
-                return Problem(definition, $"« {definition.Id} » n'est pas un exercice de code : utilisez Exercices.Verifier(\"{definition.Id}\", votreReponse).");
+                return Problem(definition, $"« {definition.Id} » ne s'écrit pas en C# : {CallFor(definition)}.");
             var run = applySolutions ? exercise.Reference : code;
             if (run is null)
                 return NotAnswered(definition, $"Écrivez votre code : {exercise.Signature}");
@@ -178,7 +196,15 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
     private int TriesOf(ExerciseDefinition definition) => store.Get(definition.Id)?.Tries ?? 0;
 
     private static string? SolutionText(ExerciseDefinition definition, object? context) =>
-        definition.Code is { } code ? code.SolutionCode : definition.Rule?.Invoke(context)?.SolutionLiteral;
+        definition.Code is { } code ? code.SolutionCode
+        : definition.Filter is { } filter ? filter.Solution
+        : definition.Rule?.Invoke(context)?.SolutionLiteral;
+
+    /// <summary>The call that checks <paramref name="definition"/>, for a message when the cell used another one.</summary>
+    private static string CallFor(ExerciseDefinition definition) =>
+        definition.Filter is not null ? $"appelez Exercices.VerifierFiltre(\"{definition.Id}\", monFiltre, paquets)"
+        : definition.Code is { } code ? $"appelez Exercices.VerifierCodeAsync(\"{definition.Id}\", {code.Signature})"
+        : $"utilisez Exercices.Verifier(\"{definition.Id}\", votreReponse)";
 
     private static string MissingContext(ExerciseDefinition definition) =>
         $"Cette réponse se vérifie sur votre propre exécution : passez {definition.ContextHelp ?? "le résultat de la cellule"} en dernier argument (et exécutez d'abord les cellules au-dessus).";

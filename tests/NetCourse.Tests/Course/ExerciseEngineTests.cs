@@ -81,15 +81,17 @@ public class ExerciseEngineTests : IDisposable
         Assert.Equal(VerdictState.NotAnswered, engine.Predict("ch4.prediction-port-ferme", "???").State);
         Assert.Equal(VerdictState.NotAnswered, engine.CheckPrediction("ch5.prediction-backlog", null).State);
         Assert.Equal(VerdictState.NotAnswered, (await engine.CheckCodeAsync("ch2.client", null)).State);
+        Assert.Equal(VerdictState.NotAnswered, engine.CheckFilter("ch6.filtre-donnees", "???").State);
 
         var recorded = new ProgressStore(_file).Read();
-        foreach (var id in new[] { "ch1.lan-wan", "ch4.prediction-port-ferme", "ch5.prediction-backlog", "ch2.client" })
+        foreach (var id in new[] { "ch1.lan-wan", "ch4.prediction-port-ferme", "ch5.prediction-backlog", "ch2.client", "ch6.filtre-donnees" })
         {
             Assert.True(recorded.TryGetValue(id, out var entry), $"{id} was not recorded");
             Assert.False(entry.Passed);
             Assert.Equal(0, entry.Tries); // the starting answer is not a try: no hint, no count
         }
         Assert.Equal("code", recorded["ch2.client"].Kind);
+        Assert.Equal("code", recorded["ch6.filtre-donnees"].Kind);
         Assert.Contains("pas encore répondu", ProgressView.Exercises(engine.Store, 1).ToString());
         var chapterOne = ProgressView.Chapters(engine.Store).ToString().Split('\n').Single(l => l.StartsWith("1 | ", StringComparison.Ordinal));
         Assert.EndsWith("pas encore commencé", chapterOne);

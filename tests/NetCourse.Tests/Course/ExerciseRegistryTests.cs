@@ -10,7 +10,9 @@ public class ExerciseRegistryTests
 {
     public static TheoryData<string> Questions => new(ExerciseRegistry.All.Where(e => e.Kind == ExerciseKind.Question).Select(e => e.Id));
 
-    public static TheoryData<string> CodeExercises => new(ExerciseRegistry.All.Where(e => e.Kind == ExerciseKind.Code).Select(e => e.Id));
+    public static TheoryData<string> CodeExercises => new(ExerciseRegistry.All.Where(e => e.Code is not null).Select(e => e.Id));
+
+    public static TheoryData<string> FilterExercises => new(ExerciseRegistry.All.Where(e => e.Filter is not null).Select(e => e.Id));
 
     private static ExerciseEngine NewEngine(bool solutions = false) =>
         new(new ProgressStore(Path.Combine(Path.GetTempPath(), $"nc-progress-{Guid.NewGuid():N}.json")), solutions);
@@ -22,6 +24,13 @@ public class ExerciseRegistryTests
     {
         var noted = engine.Predict(e.Id, answer);
         return noted.State == VerdictState.Noted ? engine.CheckPrediction(e.Id, context) : noted;
+    }
+
+    [Fact]
+    public void Every_code_exercise_is_written_in_csharp_or_as_a_display_filter()
+    {
+        Assert.All(ExerciseRegistry.All.Where(e => e.Kind == ExerciseKind.Code), e => Assert.True(e.Code is not null ^ e.Filter is not null, e.Id));
+        Assert.All(ExerciseRegistry.All.Where(e => e.Kind == ExerciseKind.Question), e => Assert.True(e.Code is null && e.Filter is null, e.Id));
     }
 
     [Fact]
@@ -80,5 +89,31 @@ public class ExerciseRegistryTests
         Assert.True(reference.Passed, reference.ToString());
         Assert.NotEmpty(reference.Wire);
         Assert.True((await NewEngine(solutions: true).CheckCodeAsync(id, null)).Passed);
+    }
+
+    [Theory]
+    [MemberData(nameof(FilterExercises))]
+    public void A_filter_exercise_rejects_the_start_and_wrong_filters_and_accepts_its_solution_and_equivalents(string id)
+    {
+        var e = ExerciseRegistry.Find(id)!;
+        var filter = e.Filter!;
+        var packets = Assert.IsAssignableFrom<IReadOnlyList<NetCourse.Dissection.DissectedPacket>>(e.SampleContext?.Invoke());
+        var engine = NewEngine();
+
+        Assert.Equal(VerdictState.NotAnswered, engine.CheckFilter(id, "???", packets).State);
+        Assert.Equal(VerdictState.NotAnswered, engine.CheckFilter(id, "", packets).State);
+        Assert.Equal(0, engine.Store.Get(id)?.Tries ?? 0);
+        Assert.NotEmpty(filter.WrongExamples);
+        foreach (var wrong in filter.WrongExamples)
+            Assert.Equal(VerdictState.Wrong, engine.CheckFilter(id, wrong, packets).State);
+        foreach (var right in filter.Equivalents.Prepend(filter.Solution))
+        {
+            var verdict = engine.CheckFilter(id, right, packets);
+            Assert.True(verdict.Passed, $"{id}: « {right} » rejected: {verdict.Feedback}");
+            Assert.NotEmpty(verdict.Wire);
+        }
+        Assert.Equal("code", engine.Store.Get(id)!.Kind);
+        Assert.True(NewEngine(solutions: true).CheckFilter(id, "???", packets).Passed, $"{id}: the solutions mode does not pass");
+        Assert.True(NewEngine(solutions: true).CheckFilter(id, "???").Passed, $"{id}: the recorded capture does not pass");
     }
 }

@@ -4,8 +4,8 @@ using NetCourse.Dissection;
 namespace NetCourse.Course.Exercises;
 
 /// <summary>
-/// Chapter 6 (Wireshark): the handshake predicted then read in the capture, a display filter checked on the student's
-/// own packets, and TCP analysis on data/06-retransmissions.pcap (sequence numbers, the duplicate ACK, the retransmission).
+/// Chapter 6 (Wireshark): the handshake predicted then read in the capture, a display filter (code, run on the student's
+/// own packets), and TCP analysis on data/06-retransmissions.pcap (sequence numbers, the duplicate ACK, the retransmission).
 /// </summary>
 public sealed class Chapter6Exercises : IChapterExercises
 {
@@ -35,10 +35,19 @@ public sealed class Chapter6Exercises : IChapterExercises
             Id = "ch6.filtre-donnees",
             Title = "Un filtre d'affichage",
             Question = "Écrivez un filtre d'affichage qui montre exactement les paquets de notre échange qui portent des données de l'application (le message et son écho).",
-            Rule = ExerciseDefinition.From<IReadOnlyList<DissectedPacket>>(packets => packets.Any(FilterTarget.ApplicationData.Wanted)
-                ? new FilterAnswerRule(packets, FilterTarget.ApplicationData, "tcp.len > 0", ["tcp.len >= 1", "tcp.len != 0", "tcp.flags.push == 1"], "tcp")
-                : null),
-            ContextHelp = "les paquets capturés, paquets",
+            Kind = ExerciseKind.Code,
+            Filter = new FilterExercise
+            {
+                Target = FilterTarget.ApplicationData,
+                Solution = "tcp.len > 0",
+                Equivalents =
+                [
+                    "tcp.len >= 1", "tcp.len != 0", "!(tcp.len == 0)", "tcp.flags.push == 1",
+                    "tcp.port == 12800 && tcp.len > 0", "(tcp.srcport == 12800 || tcp.dstport == 12800) && tcp.len > 0",
+                ],
+                WrongExamples = ["tcp", "tcp.port == 12800", "tcp.len > 0 && tcp.srcport == 12800", "tcp.flags.syn == 1", "tcp.len >"],
+                RecordedCapture = "06-tcp-handshake.pcap",
+            },
             SampleContext = () => Sample("06-tcp-handshake.pcap"),
             Hint = "Le champ tcp.len donne le nombre d'octets de données que porte un segment TCP.",
             Explanation = "tcp.len > 0 : seuls les segments qui portent des octets de l'application passent ; la poignée de main, les ACK seuls et la fermeture ont tcp.len == 0.",
@@ -78,12 +87,15 @@ public sealed class Chapter6Exercises : IChapterExercises
             Id = "ch6.filtre-tcp-en-difficulte",
             Title = "Les lignes « Bad TCP »",
             Question = "Écrivez un filtre d'affichage qui montre exactement les segments que l'analyse TCP signale dans data/06-retransmissions.pcap (l'ACK dupliqué et la retransmission).",
-            Rule = ExerciseDefinition.From<IReadOnlyList<DissectedPacket>>(packets => packets.Any(FilterTarget.TcpTrouble.Wanted)
-                ? new FilterAnswerRule(packets, FilterTarget.TcpTrouble, "tcp.analysis.flags",
-                    ["tcp.analysis.duplicate_ack || tcp.analysis.retransmission", "tcp.analysis.retransmission or tcp.analysis.duplicate_ack"],
-                    "tcp.analysis.retransmission")
-                : null),
-            ContextHelp = "les paquets de la capture des pertes, pertes",
+            Kind = ExerciseKind.Code,
+            Filter = new FilterExercise
+            {
+                Target = FilterTarget.TcpTrouble,
+                Solution = "tcp.analysis.flags",
+                Equivalents = ["tcp.analysis.duplicate_ack || tcp.analysis.retransmission", "tcp.analysis.retransmission or tcp.analysis.duplicate_ack"],
+                WrongExamples = ["tcp.analysis.retransmission", "tcp", "tcp.len > 0", "tcp.analysis.flags =="],
+                RecordedCapture = "06-retransmissions.pcap",
+            },
             SampleContext = () => Sample("06-retransmissions.pcap"),
             Hint = "Wireshark range ses remarques sous tcp.analysis ; un champ seul, sans comparaison, garde les paquets qui l'ont.",
             Explanation = "tcp.analysis.flags est présent sur chaque segment que l'analyse signale : c'est le filtre de la règle de couleur « Bad TCP » (lignes noires).",
