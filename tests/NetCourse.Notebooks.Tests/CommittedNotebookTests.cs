@@ -1,8 +1,9 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NetCourse.Notebooks.Tests;
 
-public class CommittedNotebookTests
+public partial class CommittedNotebookTests
 {
     [Theory]
     [MemberData(nameof(NotebookFixture.Chapters), MemberType = typeof(NotebookFixture))]
@@ -89,4 +90,34 @@ public class CommittedNotebookTests
             .ToList();
         Assert.True(tooLong.Count == 0, $"{notebook}: code lines over {MaxCodeLine} characters:\n" + string.Join("\n", tooLong));
     }
+
+    [Fact]
+    public void Every_capture_in_data_is_named_by_a_chapter_and_by_its_row_of_the_architecture_table()
+    {
+        var named = Directory.GetFiles(Path.Combine(NotebookFixture.Root, "notebooks"), "*.ipynb").ToDictionary(
+            p => Path.GetFileNameWithoutExtension(p), p => CaptureName().Matches(File.ReadAllText(p)).Select(m => m.Value).ToHashSet());
+        var captures = Directory.GetFiles(Path.Combine(NotebookFixture.Root, "data"), "*.pcap*").Select(p => Path.GetFileName(p)).ToList();
+        Assert.NotEmpty(captures);
+        var unused = captures.Where(c => !named.Values.Any(n => n.Contains(c))).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unused.Count == 0, $"captures of data/ that no notebook names: {string.Join(", ", unused)}");
+
+        // ARCHITECTURE.md's chapter table, one to one: each row's captures column names exactly what its notebook names.
+        var rows = File.ReadAllLines(Path.Combine(NotebookFixture.Root, "ARCHITECTURE.md"))
+            .Select(line => line.Split('|'))
+            .Where(cells => cells.Length > 6 && TableNotebook().IsMatch(cells[2]))
+            .ToDictionary(cells => TableNotebook().Match(cells[2]).Groups[1].Value,
+                cells => CaptureName().Matches(cells[^2]).Select(m => m.Value).Order(StringComparer.Ordinal).ToList());
+        foreach (var (notebook, names) in named)
+        {
+            Assert.True(rows.TryGetValue(notebook, out var row), $"{notebook}: no row in ARCHITECTURE.md's chapter table");
+            Assert.True(names.Order(StringComparer.Ordinal).SequenceEqual(row), $"{notebook} names [{string.Join(", ", names.Order(StringComparer.Ordinal))}], "
+                + $"its row of ARCHITECTURE.md [{string.Join(", ", row)}]");
+        }
+    }
+
+    [GeneratedRegex(@"\b\d\d-[a-z0-9-]+\.pcap(?:ng)?\b")]
+    private static partial Regex CaptureName();
+
+    [GeneratedRegex(@"^\s*`(\d\d-[a-z0-9-]+)`\s*$")]
+    private static partial Regex TableNotebook();
 }
