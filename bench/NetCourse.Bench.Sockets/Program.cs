@@ -134,7 +134,7 @@ async Task<double> CSharpRoundTrip(int port)
 
 async Task<double> PythonClientRoundTrip(int port)
 {
-    const string client = """
+    const string ClientScript = """
         import socket, sys, time, statistics
         s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 5)
         s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -152,13 +152,13 @@ async Task<double> PythonClientRoundTrip(int port)
             if i >= 100: times.append((time.perf_counter() - t) * 1e6)
         print(statistics.median(times))
         """;
-    var output = await Run("/usr/bin/python3", ["-c", client, port.ToString(inv), roundTrips.ToString(inv)], TimeSpan.FromSeconds(60));
+    var output = await Run("/usr/bin/python3", ["-c", ClientScript, port.ToString(inv), roundTrips.ToString(inv)], TimeSpan.FromSeconds(60));
     return double.Parse(output.Trim(), inv);
 }
 
 async Task<double> PythonEchoBaseline()
 {
-    const string server = """
+    const string ServerScript = """
         import socket
         l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1); l.settimeout(30)
         print(l.getsockname()[1], flush=True)
@@ -168,7 +168,7 @@ async Task<double> PythonEchoBaseline()
             if not d: break
             c.sendall(d)
         """;
-    using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", server])
+    using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", ServerScript])
     { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
     try
     {
