@@ -56,9 +56,10 @@ public static class RouteDrawing
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{F(X(0) + BoxWidth / 2)}\" y1=\"{F(y)}\" x2=\"{F(end)}\" y2=\"{F(y)}\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#nc-route-arrow)\"/>");
             var what = hop.Reached ? "réponse d'écho" : hop.Address is null ? "aucune réponse" : "« temps dépassé »";
-            var mean = hop.MeanMs is { } ms ? $", {ms.ToString("0.000", CultureInfo.InvariantCulture)} ms" : "";
+            // The fastest probe, as the chart's line: one probe slowed by a busy machine does not move it.
+            var fastest = hop.FastestMs is { } ms ? $", min. {ms.ToString("0.000", CultureInfo.InvariantCulture)} ms" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{F(X(0) + BoxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{color}\">{HtmlText.Encode($"TTL {hop.Ttl} → {what}{mean}")}</text>");
+                $"<text x=\"{F(X(0) + BoxWidth / 2 + 4)}\" y=\"{F(y - 5)}\" font-size=\"12\" fill=\"{color}\">{HtmlText.Encode($"TTL {hop.Ttl} → {what}{fastest}")}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"10\" y=\"{F(height - 12)}\" font-size=\"12\" fill=\"#555\">{HtmlText.Encode("Chaque flèche est une sonde : elle s'arrête là où son TTL tombe à 0 ; le routeur qui la jette répond « temps dépassé ».")}</text>");

@@ -13,6 +13,13 @@ public sealed record TracerouteHop(int Ttl, IPAddress? Address, IReadOnlyList<do
     /// <summary>Mean of the answered probes' round trips, in ms (null when none answered).</summary>
     public double? MeanMs => RoundTripsMs.Any(r => r is not null) ? RoundTripsMs.Where(r => r is not null).Average(r => r!.Value) : null;
 
+    /// <summary>
+    /// The fastest answered probe's round trip, in ms (null when none answered): the hop's robust value. A busy machine
+    /// can only add time to a probe (a late thread, a full queue), never remove the delay of the path, so one slow probe
+    /// moves the mean but not the minimum.
+    /// </summary>
+    public double? FastestMs => RoundTripsMs.Any(r => r is not null) ? RoundTripsMs.Where(r => r is not null).Min(r => r!.Value) : null;
+
     /// <summary>The line as the CLI prints it: « 2  198.18.2.2  0.123 ms  0.101 ms  * ».</summary>
     public string ToLine() =>
         $"{Ttl,2}  {Address?.ToString() ?? "*",-15}  " + string.Join("  ", RoundTripsMs.Select(Format));

@@ -22,7 +22,14 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     /// <summary>The routers that answered « time exceeded », in order (hops before the target that answered).</summary>
     public IReadOnlyList<IPAddress> Routers => Hops.Where(h => !h.Reached && h.Address is not null).Select(h => h.Address!).ToArray();
 
-    /// <summary>A Plotly chart of the round-trip time of every probe, hop by hop (x: « TTL n · who answered »).</summary>
+    /// <summary>Name of the chart's line through each hop's fastest probe (<see cref="TracerouteHop.FastestMs"/>).</summary>
+    public const string FastestSeriesName = "minimum (sonde la plus rapide)";
+
+    /// <summary>
+    /// A Plotly chart of the round-trip time of every probe, hop by hop (x: « TTL n · who answered »), and a line through
+    /// each hop's fastest probe: the minimum, not the mean, so one probe slowed by a busy machine cannot make a hop look
+    /// nearer than the one before it.
+    /// </summary>
     public PlotlyChart Chart()
     {
         static string Label(TracerouteHop h) => $"TTL {h.Ttl} · {h.Address?.ToString() ?? "*"}";
@@ -33,8 +40,8 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
             var answered = Hops.Where(h => p < h.RoundTripsMs.Count && h.RoundTripsMs[p] is not null).ToArray();
             series.Add(ChartSeries.Categories($"sonde {p + 1}", answered.Select(Label), answered.Select(h => h.RoundTripsMs[p]!.Value)));
         }
-        var means = Hops.Where(h => h.MeanMs is not null).ToArray();
-        series.Add(ChartSeries.Categories("moyenne", means.Select(Label), means.Select(h => h.MeanMs!.Value)));
+        var withAnswer = Hops.Where(h => h.FastestMs is not null).ToArray();
+        series.Add(ChartSeries.Categories(FastestSeriesName, withAnswer.Select(Label), withAnswer.Select(h => h.FastestMs!.Value)));
         return PlotlyChart.Lines($"Traceroute vers {Target} : aller-retour par saut", "saut (TTL · qui a répondu)", "aller-retour (ms)", [.. series]);
     }
 
