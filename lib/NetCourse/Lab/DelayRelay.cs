@@ -21,6 +21,8 @@ internal sealed class DelayRelay : IDisposable
     private const short IffTap = 0x0002;
     private const short IffNoPi = 0x1000;
     private const short PollIn = 0x0001;
+    private const int SchedFifo = 1;
+    private const int RelayPriority = 10;
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
 
     private readonly List<Thread> _threads = [];
@@ -105,6 +107,7 @@ internal sealed class DelayRelay : IDisposable
             return;
         }
         opened.TrySetResult(null);
+        RaisePriority();
         var held = new Queue<(long Due, byte[] Frame)>();
         var buffer = new byte[65536];
         var ticksPerMs = System.Diagnostics.Stopwatch.Frequency / 1000.0;
@@ -120,7 +123,8 @@ internal sealed class DelayRelay : IDisposable
                     write(fd, frame, frame.Length);
                     Interlocked.Increment(ref _relayed);
                 }
-                var wait = held.Count > 0 ? (int)Math.Clamp((held.Peek().Due - now) / ticksPerMs, 0, 100) : 100;
+                // Rounded up: a frame is never passed on early, and the thread sleeps rather than spins for the last millisecond.
+                var wait = held.Count > 0 ? (int)Math.Ceiling(Math.Clamp((held.Peek().Due - now) / ticksPerMs, 0, 100)) : 100;
                 var poll = new PollFd { Fd = fd, Events = PollIn };
                 if (Poll(ref poll, 1, wait) > 0 && (poll.Revents & PollIn) != 0)
                 {
@@ -133,6 +137,20 @@ internal sealed class DelayRelay : IDisposable
         {
             close(fd);
         }
+    }
+
+    /// <summary>
+    /// Lets this thread run as soon as a frame arrives or its time is up, even on a machine busy with other work: on a
+    /// loaded machine (two cores, load 25) an ordinary thread woke 20 to 50 ms late, more than the delay itself, and the
+    /// farther hop looked nearer. SCHED_FIFO at a low real-time priority (root has it; the kernel still keeps 5 % of
+    /// each second for everyone else), else the highest nice value, else as it was. The thread sleeps in poll between
+    /// frames, so it takes almost no time from anyone.
+    /// </summary>
+    private static void RaisePriority()
+    {
+        var fifo = new SchedParam { Priority = RelayPriority };
+        if (sched_setscheduler(0, SchedFifo, ref fifo) == 0) return;
+        _ = setpriority(0 /* PRIO_PROCESS: with 0, this thread */, 0, -20);
     }
 
     /// <summary>Stops every node's thread (bounded) and closes the TAP devices.</summary>
@@ -153,6 +171,18 @@ internal sealed class DelayRelay : IDisposable
         public short Events;
         public short Revents;
     }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedParam
+    {
+        public int Priority;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int sched_setscheduler(int pid, int policy, ref SchedParam param);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int setpriority(int which, uint who, int priority);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int setns(int fd, int nstype);
