@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -60,17 +61,17 @@ public static partial class BookWriter
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>NetCourse — le livre</title></head>")
             .Append("<body style=\"font-family:sans-serif;max-width:900px;margin:2em auto\"><h1>NetCourse — le cours de réseau, exécuté</h1>")
             .Append("<p>Chaque chapitre a été exécuté par le noyau .NET Interactive le ")
-            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
             .Append(withSolutions ? " C'est le <b>livre corrigé</b> : chaque exercice y est vérifié avec sa solution." : " Les exercices y sont laissés sans réponse, comme un étudiant les trouve.")
             .Append("</p><table style=\"border-collapse:collapse\"><tr><th style=\"text-align:left;padding:4px 8px\">Chapitre</th><th style=\"padding:4px 8px\">Cellules</th><th style=\"padding:4px 8px\">Erreurs</th><th style=\"padding:4px 8px\">Exercices réussis</th><th style=\"padding:4px 8px\">Secondes</th></tr>");
         foreach (var c in chapters)
         {
             var color = c.Result.Succeeded ? "#2e7d32" : "#c62828";
-            html.Append($"<tr><td style=\"padding:4px 8px\"><a href=\"{c.Page}\">{WebUtility.HtmlEncode(c.Title)}</a></td>")
-                .Append($"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Cells}</td>")
-                .Append($"<td style=\"padding:4px 8px;text-align:right;color:{color}\">{c.Result.Errors.Count}</td>")
-                .Append($"<td style=\"padding:4px 8px;text-align:right\">{(c.Exercises.Count == 0 ? "—" : $"{c.ExercisesPassed} / {c.Exercises.Count} {new string('■', c.ExercisesPassed)}{new string('□', c.Exercises.Count - c.ExercisesPassed)}")}</td>")
-                .Append($"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Seconds:0.0}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 8px\"><a href=\"{c.Page}\">{WebUtility.HtmlEncode(c.Title)}</a></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Cells}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:4px 8px;text-align:right;color:{color}\">{c.Result.Errors.Count}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:4px 8px;text-align:right\">{(c.Exercises.Count == 0 ? "—" : $"{c.ExercisesPassed} / {c.Exercises.Count} {new string('■', c.ExercisesPassed)}{new string('□', c.Exercises.Count - c.ExercisesPassed)}")}</td>")
+                .Append(CultureInfo.GetCultureInfo("fr-FR"), $"<td style=\"padding:4px 8px;text-align:right\">{c.Result.Seconds:0.0}</td></tr>");
         }
         return html.Append("</table></body></html>").ToString();
     }

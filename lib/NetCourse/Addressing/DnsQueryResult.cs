@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NetCourse.Html;
 
@@ -43,8 +44,8 @@ public sealed record DnsQueryResult(string Name, DnsRecordType Type, string Serv
         var text = new StringBuilder();
         for (var i = 0; i < bytes.Length; i += 16)
         {
-            text.Append(i.ToString("x4", System.Globalization.CultureInfo.InvariantCulture)).Append("  ");
-            text.AppendJoin(' ', bytes.Skip(i).Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            text.Append(i.ToString("x4", CultureInfo.InvariantCulture)).Append("  ");
+            text.AppendJoin(' ', bytes.Skip(i).Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
             text.Append('\n');
         }
         return text.ToString();
@@ -55,12 +56,12 @@ public sealed record DnsQueryResult(string Name, DnsRecordType Type, string Serv
     {
         var ok = Error is null && Response!.ResponseCode == DnsResponseCode.NoError && Addresses.Count > 0;
         var html = new StringBuilder("<div style=\"font-family:sans-serif;font-size:13px\">");
-        html.Append($"<div style=\"color:{(ok ? "#060" : "#a00")};font-weight:bold\">{HtmlText.Encode(Summary)}</div>");
-        html.Append($"<div style=\"color:#666\">serveur {HtmlText.Encode(Server)} — statut {HtmlText.Encode(Status)} — {ElapsedMs.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ms</div>");
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"color:{(ok ? "#060" : "#a00")};font-weight:bold\">{HtmlText.Encode(Summary)}</div>");
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#666\">serveur {HtmlText.Encode(Server)} — statut {HtmlText.Encode(Status)} — {ElapsedMs.ToString("0.00", CultureInfo.InvariantCulture)} ms</div>");
         html.Append("<details><summary>Les octets échangés</summary>");
-        html.Append($"<div>Question ({QueryBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(QueryBytes))}</pre>");
+        html.Append(CultureInfo.InvariantCulture, $"<div>Question ({QueryBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(QueryBytes))}</pre>");
         if (ResponseBytes.Length > 0)
-            html.Append($"<div>Réponse ({ResponseBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(ResponseBytes))}</pre>");
+            html.Append(CultureInfo.InvariantCulture, $"<div>Réponse ({ResponseBytes.Length} octets) :</div><pre>{HtmlText.Encode(HexDump(ResponseBytes))}</pre>");
         html.Append("</details></div>");
         return html.ToString();
     }

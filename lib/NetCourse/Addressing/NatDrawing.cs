@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NetCourse.Html;
 
@@ -27,7 +28,7 @@ public static class NatDrawing
     {
         const int Width = 860, Height = 330;
         var svg = new StringBuilder()
-            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" role=\"img\">")
+            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" role=\"img\">")
             .Append("<title>NAT : la box remplace l'adresse privée par son adresse publique</title>")
             .Append("<defs><marker id=\"nc-nat-arrow\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#374151\"/></marker></defs>")
             // The home network, the box on its border, the Internet, the server.
@@ -44,10 +45,10 @@ public static class NatDrawing
             .Append(Packet(505, 70, $"source {BoxPublic}:62001", $"dest. {WebServer}:80"))
             .Append(Packet(505, 190, $"source {WebServer}:80", $"dest. {BoxPublic}:62001"))
             .Append(Packet(160, 190, $"source {WebServer}:80", $"dest. {HomePc}:50000"))
-            .Append($"<text x=\"420\" y=\"205\" font-size=\"11\" text-anchor=\"middle\" fill=\"#92400e\">table NAT :</text>")
-            .Append($"<text x=\"420\" y=\"220\" font-size=\"11\" text-anchor=\"middle\" fill=\"#92400e\">{HomePc}:50000 ↔ :62001</text>")
-            .Append($"<text x=\"10\" y=\"{Height - 20}\" font-size=\"12\" fill=\"#555\">À l'aller, la box remplace la source privée par son adresse publique ; au retour, elle remet l'adresse du PC. L'astuce UDP, lancée sur le PC, lit {HomePc} : l'adresse d'avant la box.</text>")
-            .Append($"<text x=\"10\" y=\"{Height - 4}\" font-size=\"11\" fill=\"#888\">Adresses de documentation (RFC 5737), dessinées seulement : aucune n'est contactée.</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"420\" y=\"205\" font-size=\"11\" text-anchor=\"middle\" fill=\"#92400e\">table NAT :</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"420\" y=\"220\" font-size=\"11\" text-anchor=\"middle\" fill=\"#92400e\">{HomePc}:50000 ↔ :62001</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{Height - 20}\" font-size=\"12\" fill=\"#555\">À l'aller, la box remplace la source privée par son adresse publique ; au retour, elle remet l'adresse du PC. L'astuce UDP, lancée sur le PC, lit {HomePc} : l'adresse d'avant la box.</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{Height - 4}\" font-size=\"11\" fill=\"#888\">Adresses de documentation (RFC 5737), dessinées seulement : aucune n'est contactée.</text>")
             .Append("</svg>");
         return new SvgDrawing("NAT : adresse privée, adresse publique", svg.ToString());
     }

@@ -39,7 +39,7 @@ public static class NetworkDrawings
             svg.Append(Box(x - 42, 262, 84, 40, isWireless ? "#fef3c7" : "#dcfce7", isWireless ? "#b45309" : "#15803d",
                 $"client {i + 1}", isWireless ? "sans fil" : "filaire"));
         }
-        svg.Append($"<text x=\"12\" y=\"{F(Height - 10)}\" font-size=\"12\" fill=\"#555\">Trait plein : câble (filaire). Pointillés : ondes radio (sans fil). Les clients envoient leurs requêtes au serveur.</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{F(Height - 10)}\" font-size=\"12\" fill=\"#555\">Trait plein : câble (filaire). Pointillés : ondes radio (sans fil). Les clients envoient leurs requêtes au serveur.</text>");
         svg.Append("</svg>");
         return new SvgDrawing("Un réseau local", svg.ToString());
     }
@@ -53,28 +53,28 @@ public static class NetworkDrawings
         const double Width = 780;
         var svg = Open(Width, height, "Les interfaces réseau de cette machine");
         var machineTop = 20.0;
-        svg.Append($"<rect x=\"20\" y=\"{F(machineTop)}\" width=\"170\" height=\"{F(height - 40)}\" rx=\"10\" fill=\"#eef2ff\" stroke=\"#4338ca\" stroke-width=\"2\"/>");
-        svg.Append($"<text x=\"105\" y=\"{F(machineTop + 24)}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#312e81\">cette machine</text>");
-        svg.Append($"<text x=\"105\" y=\"{F(machineTop + 42)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">{HtmlText.Encode(Environment.MachineName)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"20\" y=\"{F(machineTop)}\" width=\"170\" height=\"{F(height - 40)}\" rx=\"10\" fill=\"#eef2ff\" stroke=\"#4338ca\" stroke-width=\"2\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"105\" y=\"{F(machineTop + 24)}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#312e81\">cette machine</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"105\" y=\"{F(machineTop + 42)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">{HtmlText.Encode(Environment.MachineName)}</text>");
         for (var i = 0; i < list.Length; i++)
         {
             var nic = list[i];
             var y = 40 + i * rowHeight + 20;
             var up = nic.State == "active";
             var color = nic.IsLoopback ? "#7c3aed" : up ? "#15803d" : "#9ca3af";
-            svg.Append($"<circle cx=\"190\" cy=\"{F(y)}\" r=\"7\" fill=\"{color}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"190\" cy=\"{F(y)}\" r=\"7\" fill=\"{color}\"/>");
             var first = nic.Addresses.FirstOrDefault() ?? "pas d'adresse";
             if (nic.IsLoopback)
             {
-                svg.Append($"<path d=\"M197 {F(y)} C 300 {F(y - 30)}, 300 {F(y + 30)}, 197 {F(y + 6)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" marker-end=\"url(#nc-arrow)\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M197 {F(y)} C 300 {F(y - 30)}, 300 {F(y + 30)}, 197 {F(y + 6)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" marker-end=\"url(#nc-arrow)\"/>");
                 svg.Append(Label(310, y, $"{nic.Name} — boucle locale ({first})", "ce qui part par ici revient aussitôt dans la machine, sans câble"));
             }
             else
             {
                 var wireless = nic.Kind.Contains("sans fil", StringComparison.Ordinal);
                 svg.Append(Line(197, y, 300, y, wireless || !up));
-                svg.Append($"<ellipse cx=\"330\" cy=\"{F(y)}\" rx=\"30\" ry=\"14\" fill=\"#f9fafb\" stroke=\"{color}\"/>");
-                svg.Append($"<text x=\"330\" y=\"{F(y + 4)}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">réseau</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<ellipse cx=\"330\" cy=\"{F(y)}\" rx=\"30\" ry=\"14\" fill=\"#f9fafb\" stroke=\"{color}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"330\" y=\"{F(y + 4)}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">réseau</text>");
                 svg.Append(Label(370, y, $"{nic.Name} — {nic.Kind}, {nic.State}", $"{first}{(nic.Mac.Length > 0 ? "   MAC " + nic.Mac : "")}"));
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NetCourse.Html;
 
 namespace NetCourse.Course;
@@ -34,25 +35,25 @@ public sealed record ExerciseVerdict(string Id, string Title, VerdictState State
             _ => ("#616161", "#f5f5f5", "… À vous."),
         };
         var html = new System.Text.StringBuilder()
-            .Append($"<div class=\"netcourse-exercise\" style=\"font-family:sans-serif;border-left:6px solid {color};background:{background};padding:6px 12px;margin:4px 0\">")
-            .Append($"<div style=\"color:{color};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{HtmlText.Encode(Title)} <code style=\"color:#777;font-size:11px\">{HtmlText.Encode(Id)}</code>")
+            .Append(CultureInfo.InvariantCulture, $"<div class=\"netcourse-exercise\" style=\"font-family:sans-serif;border-left:6px solid {color};background:{background};padding:6px 12px;margin:4px 0\">")
+            .Append(CultureInfo.InvariantCulture, $"<div style=\"color:{color};font-weight:bold\">{mark} <span style=\"color:#333;font-weight:normal\">{HtmlText.Encode(Title)} <code style=\"color:#777;font-size:11px\">{HtmlText.Encode(Id)}</code>")
             .Append(Tries > 0 && State != VerdictState.Passed ? $" — essai n°{Tries}" : "").Append("</span></div>")
-            .Append($"<div style=\"margin-top:2px\">{HtmlText.Encode(Feedback)}</div>");
+            .Append(CultureInfo.InvariantCulture, $"<div style=\"margin-top:2px\">{HtmlText.Encode(Feedback)}</div>");
         if (Wire.Count > 0)
         {
             html.Append("<div style=\"margin-top:4px;font-size:13px\"><b>Sur le réseau :</b><ol style=\"margin:2px 0 0 0;padding-left:22px\">");
-            foreach (var line in Wire) html.Append($"<li>{HtmlText.Encode(line)}</li>");
+            foreach (var line in Wire) html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlText.Encode(line)}</li>");
             html.Append("</ol></div>");
         }
         if (State == VerdictState.Passed && Explanation is { Length: > 0 })
-            html.Append($"<div style=\"margin-top:4px\"><b>Pourquoi :</b> {HtmlText.Encode(Explanation)}</div>");
+            html.Append(CultureInfo.InvariantCulture, $"<div style=\"margin-top:4px\"><b>Pourquoi :</b> {HtmlText.Encode(Explanation)}</div>");
         if (Hint is { Length: > 0 } && State != VerdictState.Passed)
-            html.Append($"<div style=\"margin-top:4px\"><b>Indice :</b> {HtmlText.Encode(Hint)}</div>");
+            html.Append(CultureInfo.InvariantCulture, $"<div style=\"margin-top:4px\"><b>Indice :</b> {HtmlText.Encode(Hint)}</div>");
         if (Solution is { Length: > 0 } && State != VerdictState.Passed)
         {
             html.Append(SolutionToggle.Open(State == VerdictState.SolutionShown)).Append(SolutionToggle.Block(Solution));
             if (Explanation is { Length: > 0 })
-                html.Append($"<div style=\"margin-top:4px\">{HtmlText.Encode(Explanation)}</div>");
+                html.Append(CultureInfo.InvariantCulture, $"<div style=\"margin-top:4px\">{HtmlText.Encode(Explanation)}</div>");
             html.Append("</details>");
         }
         return html.Append("</div>").ToString();

@@ -106,7 +106,7 @@ public sealed class PacketListView : IHtmlView
     {
         var text = new StringBuilder();
         foreach (var p in Packets.Take(MaxRows)) text.AppendLine(p.ToString());
-        if (Packets.Count > MaxRows) text.AppendLine($"… et {Packets.Count - MaxRows} paquet(s) de plus");
+        if (Packets.Count > MaxRows) text.AppendLine(CultureInfo.InvariantCulture, $"… et {Packets.Count - MaxRows} paquet(s) de plus");
         return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -89,9 +90,9 @@ public sealed record MachineCheck(IReadOnlyList<MachineCheckItem> Items) : IHtml
         foreach (var item in Items)
         {
             var (mark, color) = item.Ok switch { true => ("✔", "#2e7d32"), false => ("✘", "#c62828"), null => ("•", "#555") };
-            html.Append($"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{color};font-weight:bold\">{mark}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Item)}</td>")
-                .Append($"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Value)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left;color:{color};font-weight:bold\">{mark}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Item)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"border:1px solid #ccc;padding:3px 8px;text-align:left\">{HtmlText.Encode(item.Value)}</td></tr>");
         }
         return html.Append("</table>").ToString();
     }

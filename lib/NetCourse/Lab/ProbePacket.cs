@@ -97,7 +97,7 @@ public sealed class ProbePacket : IHtmlView
         {
             if (i > 0 && i % 16 == 0) html.Append("<br/>");
             var color = i < headerLength ? (i == 8 ? "#ffb74d" : "#bbdefb") : "#c8e6c9";
-            html.Append($"<span style=\"background:{color};padding:0 2px\" title=\"{(i < headerLength ? (i == 8 ? "IPv4 : TTL" : "IPv4") : "ICMP")}\">{Bytes[i]:x2}</span> ");
+            html.Append(CultureInfo.InvariantCulture, $"<span style=\"background:{color};padding:0 2px\" title=\"{(i < headerLength ? (i == 8 ? "IPv4 : TTL" : "IPv4") : "ICMP")}\">{Bytes[i]:x2}</span> ");
         }
         html.Append("</div><div style=\"font-size:12px;color:#555\">bleu : en-tête IPv4 (orange : l'octet du TTL) — vert : message ICMP</div>");
         return html.Append("</div>").ToString();

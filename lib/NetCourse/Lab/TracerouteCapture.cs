@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using NetCourse.Capture;
@@ -227,11 +228,11 @@ public sealed class TracerouteCapture : IHtmlView
         {
             // Wireshark's default colouring rules: « ICMP errors » (dark) and « ICMP » (pink).
             var (background, foreground) = p.Kind is IcmpKind.TimeExceeded or IcmpKind.Unreachable ? ("#12272e", "#b7f774") : ("#fce0ff", "#12272e");
-            html.Append($"<tr style=\"background:{background};color:{foreground}\">")
-                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Number}</td>")
-                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Time.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture)}</td>")
-                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Source}</td><td style=\"padding:1px 6px;text-align:left\">{p.Destination}</td>")
-                .Append($"<td style=\"padding:1px 6px;text-align:left\">{p.Ttl}</td><td style=\"padding:1px 6px;text-align:left\">{HtmlText.Encode(p.Info)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr style=\"background:{background};color:{foreground}\">")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:1px 6px;text-align:left\">{p.Number}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:1px 6px;text-align:left\">{p.Time.ToString("0.000000", CultureInfo.InvariantCulture)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:1px 6px;text-align:left\">{p.Source}</td><td style=\"padding:1px 6px;text-align:left\">{p.Destination}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:1px 6px;text-align:left\">{p.Ttl}</td><td style=\"padding:1px 6px;text-align:left\">{HtmlText.Encode(p.Info)}</td></tr>");
         }
         return html.Append("</table></div>").ToString();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using NetCourse.Html;
@@ -49,7 +50,7 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
     public string ToText()
     {
         var text = new StringBuilder($"traceroute vers {Target} ({Source})").AppendLine();
-        if (Error is not null) text.AppendLine($"erreur : {Error}");
+        if (Error is not null) text.AppendLine(CultureInfo.InvariantCulture, $"erreur : {Error}");
         foreach (var hop in Hops) text.AppendLine(hop.ToLine());
         text.Append(Reached ? $"destination atteinte au saut {ReachedAtTtl}." : "destination non atteinte.");
         return text.ToString();
@@ -61,7 +62,7 @@ public sealed record TracerouteResult(IPAddress Target, IReadOnlyList<Traceroute
         if (Error is not null && Hops.Count == 0)
             return $"<p style=\"color:#c62828;font-family:sans-serif\">Traceroute vers {HtmlText.Encode(Target.ToString())} impossible : {HtmlText.Encode(Error)}</p>";
         var rows = Hops.Select(h => (IReadOnlyList<string>)[
-            h.Ttl.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            h.Ttl.ToString(CultureInfo.InvariantCulture),
             h.Address?.ToString() ?? "*",
             h.Reached ? "destination (réponse d'écho)" : h.Address is null ? "pas de réponse" : "routeur (temps dépassé)",
             string.Join("  ", h.RoundTripsMs.Select(TracerouteHop.Format))]).ToArray();

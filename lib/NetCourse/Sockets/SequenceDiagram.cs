@@ -31,17 +31,17 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
         var width = textX + 520;
         var height = Top + rows.Length * RowHeight + 30;
         var svg = NetworkDrawings.Open(width, height, Title);
-        svg.Append($"<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{HtmlText.Encode(Title)}</text>");
-        svg.Append($"<text x=\"10\" y=\"{F(Top - 8)}\" font-size=\"11\" fill=\"#555\">t (ms)</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{HtmlText.Encode(Title)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{F(Top - 8)}\" font-size=\"11\" fill=\"#555\">t (ms)</text>");
         var laneX = new Dictionary<string, double>();
         for (var i = 0; i < actors.Count; i++)
         {
             var x = TimeWidth + i * LaneWidth + LaneWidth / 2;
             laneX[actors[i]] = x;
             var server = actors[i] == SteppedServer.Actor;
-            svg.Append($"<rect x=\"{F(x - 48)}\" y=\"28\" width=\"96\" height=\"22\" rx=\"4\" fill=\"{(server ? "#dbeafe" : "#dcfce7")}\" stroke=\"{(server ? "#1d4ed8" : "#15803d")}\"/>");
-            svg.Append($"<text x=\"{F(x)}\" y=\"43\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">{HtmlText.Encode(actors[i])}</text>");
-            svg.Append($"<line x1=\"{F(x)}\" y1=\"50\" x2=\"{F(x)}\" y2=\"{F(height - 24)}\" stroke=\"#9ca3af\" stroke-dasharray=\"4 3\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x - 48)}\" y=\"28\" width=\"96\" height=\"22\" rx=\"4\" fill=\"{(server ? "#dbeafe" : "#dcfce7")}\" stroke=\"{(server ? "#1d4ed8" : "#15803d")}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"43\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">{HtmlText.Encode(actors[i])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"50\" x2=\"{F(x)}\" y2=\"{F(height - 24)}\" stroke=\"#9ca3af\" stroke-dasharray=\"4 3\"/>");
         }
         svg.Append("<defs><marker id=\"nc-seq-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#b91c1c\"/></marker></defs>");
         var serverX = laneX.GetValueOrDefault(SteppedServer.Actor, double.NaN);
@@ -50,7 +50,7 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
             var s = rows[r];
             var y = Top + r * RowHeight + 12;
             var x = laneX[s.Actor];
-            svg.Append($"<text x=\"10\" y=\"{F(y + 4)}\" font-size=\"11\" fill=\"#555\">{s.AtMs.ToString("0.0", CultureInfo.InvariantCulture)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{F(y + 4)}\" font-size=\"11\" fill=\"#555\">{s.AtMs.ToString("0.0", CultureInfo.InvariantCulture)}</text>");
             var travels = s.Actor != SteppedServer.Actor && !double.IsNaN(serverX)
                 && (s.Detail.StartsWith("demande", StringComparison.Ordinal) || s.Detail.StartsWith("envoyé", StringComparison.Ordinal) || s.Detail.StartsWith("reçu", StringComparison.Ordinal));
             if (travels)
@@ -58,16 +58,16 @@ public sealed record SequenceDiagram(string Title, IReadOnlyList<ExchangeStep> S
                 var toServer = !s.Detail.StartsWith("reçu", StringComparison.Ordinal);
                 var (from, to) = toServer ? (x, serverX) : (serverX, x);
                 var end = to + (to > from ? -6 : 6);
-                svg.Append($"<line x1=\"{F(from)}\" y1=\"{F(y)}\" x2=\"{F(end)}\" y2=\"{F(y)}\" stroke=\"#b91c1c\" stroke-width=\"1.5\" marker-end=\"url(#nc-seq-arrow)\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(from)}\" y1=\"{F(y)}\" x2=\"{F(end)}\" y2=\"{F(y)}\" stroke=\"#b91c1c\" stroke-width=\"1.5\" marker-end=\"url(#nc-seq-arrow)\"/>");
             }
             var color = s.Step.Contains("attendre", StringComparison.Ordinal) ? "#6b7280"
                 : s.Step.Contains("accepter", StringComparison.Ordinal) || s.Step.Contains("connecter", StringComparison.Ordinal) ? "#1d4ed8"
                 : s.Step.Contains("échanger", StringComparison.Ordinal) ? "#b45309" : "#111827";
-            svg.Append($"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" fill=\"{color}\"/>");
-            svg.Append($"<text x=\"{F(textX)}\" y=\"{F(y + 4)}\" font-size=\"11\"><tspan font-weight=\"bold\" fill=\"{color}\">{HtmlText.Encode(s.Actor)} · {HtmlText.Encode(s.Step)}</tspan><tspan fill=\"#333\"> — {HtmlText.Encode(s.Detail)}</tspan></text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\" fill=\"{color}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(textX)}\" y=\"{F(y + 4)}\" font-size=\"11\"><tspan font-weight=\"bold\" fill=\"{color}\">{HtmlText.Encode(s.Actor)} · {HtmlText.Encode(s.Step)}</tspan><tspan fill=\"#333\"> — {HtmlText.Encode(s.Detail)}</tspan></text>");
         }
         if (Steps.Count > rows.Length)
-            svg.Append($"<text x=\"10\" y=\"{F(height - 8)}\" font-size=\"11\" fill=\"#a00\">… et {Steps.Count - rows.Length} étape(s) de plus, non dessinées.</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{F(height - 8)}\" font-size=\"11\" fill=\"#a00\">… et {Steps.Count - rows.Length} étape(s) de plus, non dessinées.</text>");
         svg.Append("</svg>");
         return new SvgDrawing(Title, svg.ToString());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NetCourse.Course;
 
@@ -36,7 +37,7 @@ public class ExerciseTableTests
         foreach (var e in ExerciseRegistry.All.OrderBy(e => e.Chapter))
         {
             var kind = e.Kind == ExerciseKind.Code ? "code" : e.IsPrediction ? "question (prediction)" : "question";
-            text.Append($"| {e.Chapter} | `{e.Id}` | {kind} | {Cell(e.Question)} | {Cell(Shorten(Told(e)))} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {e.Chapter} | `{e.Id}` | {kind} | {Cell(e.Question)} | {Cell(Shorten(Told(e)))} |\n");
         }
         return text.ToString();
     }
