@@ -76,9 +76,10 @@ public static class KernelCheck
         return $"Corrigez avec : cd {root} && dotnet tool restore && dotnet interactive --version";
     }
 
+    private static readonly string[] LibraryFolders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/lib/x86_64-linux-gnu"];
+
     private static bool LibpcapInstalled() =>
-        new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/lib/x86_64-linux-gnu" }
-            .Any(folder => File.Exists(Path.Combine(folder, "libpcap.so.0.8")) || File.Exists(Path.Combine(folder, "libpcap.so")));
+        LibraryFolders.Any(folder => File.Exists(Path.Combine(folder, "libpcap.so.0.8")) || File.Exists(Path.Combine(folder, "libpcap.so")));
 
     private static string LastLine(string text)
     {

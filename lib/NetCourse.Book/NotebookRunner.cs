@@ -31,6 +31,7 @@ public sealed class NotebookRunner(string repositoryRoot)
     /// capabilities dropped to run a chapter without capture rights; null to start Python directly.</param>
     /// <param name="environment">Variables given to the runner and so to the kernel (the exercise engine's
     /// NETCOURSE_PROGRESS and NETCOURSE_SOLUTIONS), or null.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "launcher and environment came later, as optional trailing parameters; moving the token would break positional callers.")]
     public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath, string? htmlPath,
         TimeSpan cellTimeout, int runs = 1, CancellationToken cancellationToken = default, IReadOnlyList<string>? launcher = null,
         IReadOnlyDictionary<string, string>? environment = null)

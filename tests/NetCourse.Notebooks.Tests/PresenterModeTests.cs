@@ -15,6 +15,8 @@ namespace NetCourse.Notebooks.Tests;
 /// </summary>
 public partial class PresenterModeTests(ITestOutputHelper output)
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>What the page shows now: read from the live DOM, visible means laid out (not display:none).</summary>
     private const string StateScript = """
         () => {
@@ -113,7 +115,7 @@ public partial class PresenterModeTests(ITestOutputHelper output)
     private static async Task<Step> StateAsync(IPage tab, string label)
     {
         var json = await tab.EvaluateFunctionAsync<string>(StateScript);
-        var step = JsonSerializer.Deserialize<Step>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var step = JsonSerializer.Deserialize<Step>(json, WebJson)!;
         return step with { Label = label };
     }
 

@@ -8,6 +8,7 @@ namespace NetCourse.Tests;
 /// made flaky.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "An xUnit collection definition: the suffix is xUnit's convention.")]
 public sealed class SerialCollection
 {
     /// <summary>The collection's name, for <c>[Collection(SerialCollection.Name)]</c>.</summary>

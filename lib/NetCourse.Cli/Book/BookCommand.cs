@@ -12,6 +12,8 @@ namespace NetCourse.Cli.Book;
 /// </summary>
 public sealed class BookCommand : ICliCommand
 {
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <inheritdoc />
     public Command Build()
     {
@@ -88,7 +90,7 @@ public sealed class BookCommand : ICliCommand
                 Path.Combine(book, slug + ".html"), cellTimeout, runs, token, environment: environment).ConfigureAwait(false);
             var exercises = ExercisesOf(slug, new ProgressStore(progressPath));
             Console.WriteLine((result.Succeeded ? $"ok ({result.Seconds:0.0} s)" : $"ÉCHEC ({result.Errors.Count} erreur(s), {result.Seconds:0.0} s)")
-                + (exercises.Count > 0 ? $", exercices réussis {exercises.Count(e => e.Passed)}/{exercises.Count}" : ""));
+                + (exercises.Length > 0 ? $", exercices réussis {exercises.Count(e => e.Passed)}/{exercises.Length}" : ""));
             foreach (var error in result.Errors)
                 Console.WriteLine($"    {slug}, {error}");
             foreach (var missing in exercises.Where(e => !e.Checked))
@@ -126,14 +128,14 @@ public sealed class BookCommand : ICliCommand
                     exercises = c.Exercises.Select(e => new { id = e.Id, kind = e.Kind, passed = e.Passed, @checked = e.Checked }),
                 }),
             },
-            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), token).ConfigureAwait(false);
+            IndentedJson), token).ConfigureAwait(false);
         var failed = chapters.Count(c => !c.Result.Succeeded);
         Console.WriteLine($"livre : {Path.Combine(book, "index.html")} — {chapters.Count - failed} chapitre(s) sans erreur, {failed} en échec, {total.Elapsed.TotalSeconds:0.0} s au total");
         return failed == 0 && chapters.Count > 0 ? 0 : 1;
     }
 
     /// <summary>The chapter's exercises (from the registry, by the chapter number the slug starts with) and what the run did.</summary>
-    private static IReadOnlyList<BookExercise> ExercisesOf(string slug, ProgressStore progress)
+    private static BookExercise[] ExercisesOf(string slug, ProgressStore progress)
     {
         if (slug.Length < 2 || !int.TryParse(slug.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var chapter))
             return [];

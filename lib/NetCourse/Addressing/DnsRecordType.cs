@@ -12,6 +12,7 @@ public enum DnsRecordType : ushort
     /// <summary>Start of authority.</summary>
     SOA = 6,
     /// <summary>Reverse lookup pointer.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The record type's name in RFC 1035 and dig.")]
     PTR = 12,
     /// <summary>Mail exchanger.</summary>
     MX = 15,

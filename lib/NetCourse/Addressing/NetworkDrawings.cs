@@ -63,7 +63,7 @@ public static class NetworkDrawings
             var up = nic.State == "active";
             var color = nic.IsLoopback ? "#7c3aed" : up ? "#15803d" : "#9ca3af";
             svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"190\" cy=\"{F(y)}\" r=\"7\" fill=\"{color}\"/>");
-            var first = nic.Addresses.FirstOrDefault() ?? "pas d'adresse";
+            var first = nic.Addresses.Count > 0 ? nic.Addresses[0] : "pas d'adresse";
             if (nic.IsLoopback)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M197 {F(y)} C 300 {F(y - 30)}, 300 {F(y + 30)}, 197 {F(y + 6)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" marker-end=\"url(#nc-arrow)\"/>");

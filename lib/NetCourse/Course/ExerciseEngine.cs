@@ -178,7 +178,7 @@ public sealed class ExerciseEngine(ProgressStore store, bool applySolutions = fa
         return new ExerciseVerdict(definition.Id, definition.Title, VerdictState.NotAnswered, message, null, null, null, wire ?? [], entry.Tries);
     }
 
-    private ExerciseVerdict Guard(string id, Func<ExerciseDefinition, ExerciseVerdict> check)
+    private static ExerciseVerdict Guard(string id, Func<ExerciseDefinition, ExerciseVerdict> check)
     {
         var definition = ExerciseRegistry.Find(id);
         if (definition is null) return Unknown(id);

@@ -18,7 +18,7 @@ public static class ExerciseRegistry
     /// <summary>The exercises of chapter <paramref name="chapter"/>.</summary>
     public static IReadOnlyList<ExerciseDefinition> OfChapter(int chapter) => All.Where(e => e.Chapter == chapter).ToArray();
 
-    private static IReadOnlyList<ExerciseDefinition> Collect()
+    private static ExerciseDefinition[] Collect()
     {
         var chapters = typeof(ExerciseRegistry).Assembly.GetTypes()
             .Where(t => typeof(IChapterExercises).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false } && t.GetConstructor(Type.EmptyTypes) is not null)

@@ -72,7 +72,8 @@ public sealed partial class ColoringRules
             var background = ColoringRule.ToCss(C("br"), C("bg"), C("bb"));
             var foreground = ColoringRule.ToCss(C("fr"), C("fg"), C("fb"));
             var filterText = m.Groups["filter"].Value;
-            DisplayFilter.TryParse(filterText, out var filter, out var error);
+            // A rule whose filter does not parse is kept (disabled in effect) with its error, as Wireshark lists it.
+            _ = DisplayFilter.TryParse(filterText, out var filter, out var error);
             rules.Add(new ColoringRule(m.Groups["name"].Value, filterText, filter, foreground, background,
                 enabled: m.Groups["off"].Value.Length == 0, error: error?.Message));
         }

@@ -4,6 +4,7 @@ namespace NetCourse.Dissection;
 public enum FieldKind
 {
     /// <summary>An unsigned or signed integer (ports, lengths, flags, TTL, types).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The display-filter type Wireshark calls integer.")]
     Integer,
     /// <summary>A boolean (dns.flags.response, tcp.flags.syn …); compares as 1 / 0.</summary>
     Boolean,

@@ -14,6 +14,7 @@ namespace NetCourse.Dissection;
 /// <param name="Address">The value for the Address kind.</param>
 /// <param name="Bytes">The value for Ethernet and Bytes kinds.</param>
 /// <param name="Display">The text tshark prints for this value.</param>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after FieldKind.Integer, the kind it holds.")]
 public sealed record FieldValue(FieldKind Kind, long Integer, double Number, string? Text, IPAddress? Address, byte[]? Bytes, string Display)
 {
     private static readonly FieldValue[] SmallIntegers = new FieldValue[2048];

@@ -9,9 +9,14 @@ namespace NetCourse.Lab;
 public sealed record LabNode(string Name, LabNodeRole Role, IReadOnlyList<LabInterface> Addresses)
 {
     /// <summary>The address facing the machine (the one a traceroute from the machine sees).</summary>
-    public IPAddress? FacingMachine => Role == LabNodeRole.Machine
-        ? Addresses.FirstOrDefault()?.Address
-        : Addresses.FirstOrDefault(a => a.Interface == LabPlan.UpLink)?.Address ?? Addresses.FirstOrDefault()?.Address;
+    public IPAddress? FacingMachine
+    {
+        get
+        {
+            var first = Addresses.Count > 0 ? Addresses[0].Address : null;
+            return Role == LabNodeRole.Machine ? first : Addresses.FirstOrDefault(a => a.Interface == LabPlan.UpLink)?.Address ?? first;
+        }
+    }
 
     /// <summary>The role in French.</summary>
     public string RoleText => Role switch

@@ -80,7 +80,7 @@ public static class TtlLoopCheck
     {
         var hop = trace.Hops.FirstOrDefault(h => h.Ttl == ttl);
         if (hop is null || (trace.ReachedAtTtl is { } reached && ttl > reached))
-            return new ProbeReply(ttl, trace.Target, true, trace.Hops.LastOrDefault()?.RoundTripsMs.FirstOrDefault(r => r is not null));
+            return new ProbeReply(ttl, trace.Target, true, (trace.Hops.Count > 0 ? trace.Hops[^1] : null)?.RoundTripsMs.FirstOrDefault(r => r is not null));
         return new ProbeReply(ttl, hop.Address, hop.Reached, hop.RoundTripsMs.FirstOrDefault(r => r is not null));
     }
 

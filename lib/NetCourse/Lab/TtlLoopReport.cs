@@ -76,8 +76,8 @@ public sealed record TtlLoopReport(string Source, IReadOnlyList<ProbeReply> Prob
 
     private static string Join(IEnumerable<IPAddress?> addresses) => string.Join(", ", addresses.Select(a => a?.ToString() ?? "*"));
 
-    private static string Abbreviate(IReadOnlyList<int> ttls) =>
-        ttls.Count <= 12 ? string.Join(", ", ttls) : $"{string.Join(", ", ttls.Take(6))}, … {string.Join(", ", ttls.TakeLast(3))}";
+    private static string Abbreviate(int[] ttls) =>
+        ttls.Length <= 12 ? string.Join(", ", ttls) : $"{string.Join(", ", ttls.Take(6))}, … {string.Join(", ", ttls.TakeLast(3))}";
 
     /// <inheritdoc />
     public string ToHtml()

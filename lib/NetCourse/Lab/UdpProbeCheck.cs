@@ -136,7 +136,7 @@ public static class UdpProbeCheck
         return counters;
     }
 
-    private static IReadOnlyList<string> CounterChanges(Dictionary<string, long> before, Dictionary<string, long> after)
+    private static string[] CounterChanges(Dictionary<string, long> before, Dictionary<string, long> after)
     {
         string[] watched = ["Ip InReceives", "Ip InHdrErrors", "Ip InAddrErrors", "Ip InDiscards", "Ip InCsumErrors", "Ip InTruncatedPkts",
             "Udp InDatagrams", "Udp NoPorts", "Udp InErrors", "Udp InCsumErrors", "Icmp OutMsgs", "Icmp OutDestUnreachs"];

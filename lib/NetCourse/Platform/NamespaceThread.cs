@@ -9,6 +9,7 @@ namespace NetCourse.Platform;
 internal static class NamespaceThread
 {
     private const int CloneNewNet = 0x40000000;
+    private static readonly string[] LoopbackUp = ["link", "set", "lo", "up"];
 
     [DllImport("libc", SetLastError = true)]
     private static extern int setns(int fd, int nstype);
@@ -32,7 +33,7 @@ internal static class NamespaceThread
             return (default, $"isolement impossible (il faut être root, avec iproute2) : {add.Error.Trim()}");
         try
         {
-            foreach (var args in new[] { new[] { "link", "set", "lo", "up" } }.Concat(setup))
+            foreach (var args in setup.Prepend(LoopbackUp))
             {
                 var r = ExternalCommand.Run("ip", ["-n", ns, .. args], TimeSpan.FromSeconds(5));
                 if (!r.Succeeded)

@@ -4,6 +4,8 @@ namespace NetCourse.Tests.Addressing;
 
 public class OwnAddressTests
 {
+    private static readonly string[] Methods = ["udp-connect", "interfaces"];
+
     [Fact]
     public void Toward_the_loopback_the_kernel_picks_the_loopback()
     {
@@ -33,7 +35,7 @@ public class OwnAddressTests
     public void Toward_the_lab_range_it_either_finds_a_route_or_falls_back_to_the_interfaces()
     {
         var r = OwnAddress.Find(OwnAddress.DefaultTarget);
-        Assert.Contains(r.Method, new[] { "udp-connect", "interfaces" });
+        Assert.Contains(r.Method, Methods);
         Assert.NotEqual(AddressScope.Invalid, AddressClassifier.Classify(r.Address).Scope);
     }
 

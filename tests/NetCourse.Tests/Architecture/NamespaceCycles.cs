@@ -19,13 +19,13 @@ internal static class NamespaceCycles
             onStack.Add(node);
             foreach (var next in edges.TryGetValue(node, out var targets) ? targets.Keys : Enumerable.Empty<string>())
             {
-                if (!index.ContainsKey(next))
+                if (!index.TryGetValue(next, out var nextIndex))
                 {
                     Visit(next);
                     low[node] = Math.Min(low[node], low[next]);
                 }
                 else if (onStack.Contains(next))
-                    low[node] = Math.Min(low[node], index[next]);
+                    low[node] = Math.Min(low[node], nextIndex);
             }
             if (low[node] != index[node])
                 return;

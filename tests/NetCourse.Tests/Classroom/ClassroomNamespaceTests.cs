@@ -21,6 +21,8 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
     private const int Messages = 50;
     private const string Interval = "0.1";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+    private static readonly string[] IntruderModes = ["html", "huge", "flood", "silent"];
 
     private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "Classroom", name);
 
@@ -48,22 +50,22 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
         {
             // SIGINT at its default disposition, as at a terminal, even when the suite runs in the background (see CliServer).
             var server = SchoolRoom.Start(room.Instructor, "env", "--default-signal=INT", "dotnet", CliServer.CliDll,
-                "classroom", "--listen", room.InstructorAddress);
+                "classroom", "--listen", SchoolRoom.InstructorAddress);
             processes.Add(server);
             var opened = await LineAsync(server, "netcourse classroom");
-            Assert.Contains($"Discussion : {room.InstructorAddress}:12800", opened);
-            Assert.Contains($"http://{room.InstructorAddress}:8080/", await LineAsync(server, "netcourse classroom"));
+            Assert.Contains($"Discussion : {SchoolRoom.InstructorAddress}:12800", opened);
+            Assert.Contains($"http://{SchoolRoom.InstructorAddress}:8080/", await LineAsync(server, "netcourse classroom"));
 
             var students = Enumerable.Range(1, Students).Select(i => SchoolRoom.Start(room.Host($"e{i:00}"), "python3", "-u",
-                Script("classroom_student.py"), room.InstructorAddress, "12800", $"eleve{i:00}", Messages.ToString(CultureInfo.InvariantCulture), Interval,
+                Script("classroom_student.py"), SchoolRoom.InstructorAddress, "12800", $"eleve{i:00}", Messages.ToString(CultureInfo.InvariantCulture), Interval,
                 Students.ToString(CultureInfo.InvariantCulture))).ToArray();
             processes.AddRange(students);
             foreach (var (student, i) in students.Select((s, i) => (s, i + 1)))
                 Assert.Equal("PRET", await LineAsync(student, $"eleve{i:00}"));
             output.WriteLine($"30 élèves connectés à {watch.Elapsed.TotalSeconds:0.0} s");
 
-            var intruders = new[] { "html", "huge", "flood", "silent" }.ToDictionary(mode => mode, mode =>
-                SchoolRoom.Start(room.Host("intrus"), "python3", "-u", Script("classroom_intruder.py"), room.InstructorAddress, "12800", mode));
+            var intruders = IntruderModes.ToDictionary(mode => mode, mode =>
+                SchoolRoom.Start(room.Host("intrus"), "python3", "-u", Script("classroom_intruder.py"), SchoolRoom.InstructorAddress, "12800", mode));
             processes.AddRange(intruders.Values);
             foreach (var (mode, intruder) in intruders) Assert.Equal("PRET", await LineAsync(intruder, mode));
             foreach (var p in students.Concat(intruders.Values)) await p.StandardInput.WriteLineAsync("go");
@@ -106,13 +108,13 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
             // The dashboard, from a student's machine: curl, then a real browser (the namespace has no other route).
             await intruders["html"].StandardInput.WriteLineAsync("encore");
             await Task.Delay(500);
-            var curl = SchoolRoom.Start(room.Host("e01"), "curl", "-s", "--max-time", "10", $"http://{room.InstructorAddress}:8080/");
+            var curl = SchoolRoom.Start(room.Host("e01"), "curl", "-s", "--max-time", "10", $"http://{SchoolRoom.InstructorAddress}:8080/");
             processes.Add(curl);
             var page = await curl.StandardOutput.ReadToEndAsync().WaitAsync(Bound);
             AssertDashboard(page, apostrophe: "&#39;");
             Assert.Contains("<progress max=\"2\" value=\"2\"></progress> 2/2", page);
 
-            var (dom, browserNames) = await OpenInChromiumAsync(room.Host("e02"), $"http://{room.InstructorAddress}:8080/", room.InstructorAddress);
+            var (dom, browserNames) = await OpenInChromiumAsync(room.Host("e02"), $"http://{SchoolRoom.InstructorAddress}:8080/", SchoolRoom.InstructorAddress);
             AssertDashboard(dom, apostrophe: "'");
             output.WriteLine($"tableau de bord : curl {page.Length} octets, Chromium {dom.Length} octets de DOM, {browserNames} noms affichés, "
                 + $"à {watch.Elapsed.TotalSeconds:0.0} s");
@@ -178,7 +180,7 @@ public class ClassroomNamespaceTests(ITestOutputHelper output)
               scripts: Array.from(document.scripts, s => s.src).filter(s => s),
               inlineScripts: Array.from(document.scripts).filter(s => !s.src).length,
               state: document.getElementById('etat').textContent })
-            """), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            """), WebJson)!;
         var dom = await tab.GetContentAsync();
 
         // An alert from the <img> name, a script error, a failed request (a missing icon included) would be here.

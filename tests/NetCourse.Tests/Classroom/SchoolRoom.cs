@@ -23,7 +23,7 @@ internal sealed class SchoolRoom : IDisposable
 
     public string Instructor => $"{Prefix}-prof";
 
-    public string InstructorAddress => $"{Subnet}.1";
+    public const string InstructorAddress = Subnet + ".1";
 
     public IReadOnlyList<string> Namespaces => _namespaces;
 

@@ -107,7 +107,7 @@ public class CodeExerciseTests
         Assert.Contains("aucune question", guessed.Feedback);
 
         var otherName = await engine.CheckCodeAsync("ch3.recherche-dns", async (IPEndPoint serveur, string nom) =>
-            (await DnsClient.QueryAsync(serveur, "chat.netcourse.test", DnsRecordType.A, TimeSpan.FromSeconds(2))).Addresses.FirstOrDefault() ?? "");
+            (await DnsClient.QueryAsync(serveur, "chat.netcourse.test", DnsRecordType.A, TimeSpan.FromSeconds(2))).Addresses is [var first, ..] ? first : "");
         Assert.Equal(VerdictState.Wrong, otherName.State);
         Assert.Contains("pas pour", otherName.Feedback);
 

@@ -4,9 +4,14 @@ namespace NetCourse.Tests.Course;
 
 public class ExerciseEngineTests : IDisposable
 {
+    private static readonly int[] OnePort = [12800];
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"nc-progress-{Guid.NewGuid():N}.json");
 
-    public void Dispose() => File.Delete(_file);
+    public void Dispose()
+    {
+        File.Delete(_file);
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData("LAN")]
@@ -151,7 +156,7 @@ public class ExerciseEngineTests : IDisposable
 
         Assert.Equal(VerdictState.Problem, engine.Check("ch9.nothing", "x").State);
         Assert.Contains("ch1.lan-wan", engine.Check("nope", "x").Feedback);
-        Assert.Equal(VerdictState.Problem, engine.Check("ch4.ports-ouverts", new[] { 12800 }).State); // the scan not passed
+        Assert.Equal(VerdictState.Problem, engine.Check("ch4.ports-ouverts", OnePort).State); // the scan not passed
         Assert.Equal(VerdictState.Problem, engine.Check("ch2.client", "x").State);
         Assert.Equal(VerdictState.NotAnswered, engine.CheckPrediction("ch4.prediction-port-ferme", null).State);
     }

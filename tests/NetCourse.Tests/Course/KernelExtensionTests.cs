@@ -18,6 +18,7 @@ public class KernelExtensionTests : IDisposable
     {
         _kernel.Dispose();
         Formatter.ResetToDefault();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

@@ -197,7 +197,7 @@ public class ColoringTests
         Assert.Contains("background:#a40000;color:#fffc9c", html);
         Assert.Contains("Bad TCP", html);
         Assert.Contains("tcp.flags &amp; 0x02 || tcp.flags.fin == 1", html);
-        Assert.Equal(20 + 6, System.Text.RegularExpressions.Regex.Matches(html, "display:inline-block").Count);
+        Assert.Equal(20 + 6, System.Text.RegularExpressions.Regex.Count(html, "display:inline-block"));
         Assert.DoesNotContain("http://", html);
         Assert.DoesNotContain("https://", html);
     }

@@ -8,7 +8,7 @@ public class PacketViewsTests
 {
     private static IReadOnlyList<DissectedPacket> Packets(string name) => CourseData.Load(name).Dissect();
 
-    private static int Rows(string html) => Regex.Matches(html, "<tr").Count - 1;
+    private static int Rows(string html) => Regex.Count(html, "<tr") - 1;
 
     [Fact]
     public void The_packet_list_has_one_row_per_packet_in_wireshark_colors()
@@ -59,7 +59,7 @@ public class PacketViewsTests
         var view = new PacketDetailsView(get);
         Assert.Equal([LayerKind.Frame, LayerKind.Link, LayerKind.Network, LayerKind.Transport, LayerKind.Application], view.Entries.Select(e => e.Kind));
         var html = System.Net.WebUtility.HtmlDecode(view.ToHtml());
-        Assert.Equal(get.Layers.Count, Regex.Matches(html, "<details").Count);
+        Assert.Equal(get.Layers.Count, Regex.Count(html, "<details"));
         var low = html.IndexOf("Frame 4: ", StringComparison.Ordinal);
         Assert.True(low >= 0 && low < html.IndexOf("Internet Protocol Version 4, Src: 127.0.0.1, Dst: 127.0.0.1", StringComparison.Ordinal));
         Assert.Contains("title=\"http.request.method\">Request Method: GET<", html, StringComparison.Ordinal);
@@ -82,8 +82,8 @@ public class PacketViewsTests
         Assert.Equal((0, 14), PacketBytesView.RangeOf(syn, LayerKind.Link));
         Assert.Null(PacketBytesView.RangeOf(syn, LayerKind.Application));
         var html = new PacketBytesView(syn, LayerKind.Transport).ToHtml();
-        Assert.Equal(2 * 40, Regex.Matches(html, "#fff176").Count); // hex and ASCII of the 40 TCP bytes
-        Assert.Equal(5, Regex.Matches(html, @"\n").Count); // 74 bytes: 5 lines of 16
+        Assert.Equal(2 * 40, Regex.Count(html, "#fff176")); // hex and ASCII of the 40 TCP bytes
+        Assert.Equal(5, Regex.Count(html, @"\n")); // 74 bytes: 5 lines of 16
         var all = System.Net.WebUtility.HtmlDecode(new PacketBytesView(syn).ToHtml());
         Assert.Contains("Trame (couche liaison de données)", all, StringComparison.Ordinal);
         var inspector = new PacketInspector(Packets("06-http.pcap")[3]).ToHtml();
@@ -101,7 +101,7 @@ public class PacketViewsTests
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.Contains("[SYN, ACK]", svg, StringComparison.Ordinal);
         Assert.Contains("Len=15", svg, StringComparison.Ordinal);
-        Assert.Equal(10, Regex.Matches(svg, "marker-end").Count);
+        Assert.Equal(10, Regex.Count(svg, "marker-end"));
         Assert.Equal(["ouverture", "fermeture"], new TcpFlowGraph(Packets("04-connexion-refusee.pcap")).Phases);
         var second = new TcpFlowGraph(Packets("06-http.pcap"), stream: 1);
         Assert.Equal(10, second.Segments.Count);

@@ -113,7 +113,7 @@ public class RouteDrawingTests
         Assert.Contains("routeur 2", svg);
         Assert.DoesNotContain("routeur 3", svg);
         Assert.Contains("TTL 3 → réponse d&#39;écho", svg.Replace("&#233;", "é"));
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "marker-end").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(svg, "marker-end"));
     }
 }
 

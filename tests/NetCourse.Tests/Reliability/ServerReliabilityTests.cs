@@ -415,7 +415,7 @@ public class ServerReliabilityTests
                     {
                         var line = await member.ReadLineAsync(TimeSpan.FromSeconds(60), bound.Token) ?? throw new IOException("fermé");
                         var at = line.IndexOf("c=", StringComparison.Ordinal);
-                        if (!line.StartsWith("[", StringComparison.Ordinal) || at < 0) continue;
+                        if (!line.StartsWith('[') || at < 0) continue;
                         var parsed = LoadMessage.ParseText(line[at..]);
                         if (parsed is not var (from, n) || from == me || from >= Speakers || n != next[from]) bad++;
                         else next[from]++;

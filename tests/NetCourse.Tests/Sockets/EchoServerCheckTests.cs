@@ -40,7 +40,7 @@ public class EchoServerCheckTests
                 {
                     var buffer = new byte[64];
                     for (int n; (n = await client.ReceiveAsync(buffer, stop)) > 0;)
-                        await client.SendAsync(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, n).ToUpper()), stop);
+                        await client.SendAsync(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, n).ToUpperInvariant()), stop);
                 }
             }, stop);
         }

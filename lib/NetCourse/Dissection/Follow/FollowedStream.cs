@@ -8,6 +8,7 @@ namespace NetCourse.Dissection.Follow;
 /// order. <see cref="ToText"/> prints it exactly as <c>tshark -q -z follow,tcp,MODE,N</c>; in a notebook it shows as
 /// Wireshark's Follow TCP Stream window (<see cref="FollowStreamView"/>).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A TCP stream, Wireshark's word (tcp.stream, Follow TCP Stream), not a System.IO.Stream.")]
 public sealed class FollowedStream : IHtmlView
 {
     internal FollowedStream(long stream, IPEndPoint client, IPEndPoint server, IReadOnlyList<FollowChunk> chunks, int packets)
