@@ -90,6 +90,13 @@ internal static class DnsDecoder
                     value = cname;
                 }
             }
+            else if (type == 2)
+            {
+                // The Info column names the server after « NS » (teardrop.pcap's authority records), as tshark does.
+                var q = data;
+                if (ReadName(c, offset, ref q, out var server))
+                    value = server;
+            }
             info.Append(' ').Append(TypeName(type)).Append(value is null ? "" : " " + value);
             p = data + rdlength;
         }

@@ -139,6 +139,17 @@ public class PacketDissectorTests
     }
 
     [Fact]
+    public void Dns_info_names_the_name_server_of_an_ns_record()
+    {
+        // An answer and an NS authority record « ns » + a pointer to « lab.test »; tshark 4.0 prints this Info for it.
+        byte[] authority = [0xc0, 0x12, 0, 2, 0, 1, 0, 0, 0, 60, 0, 5, 2, (byte)'n', (byte)'s', 0xc0, 0x12];
+        var message = Frames.DnsQuery(0x1234, "cours.lab.test", response: true);
+        message[9] = 1; // one authority record
+        var response = One(Frames.Udp(53, 50000, [.. message, .. authority]));
+        Assert.Equal("Standard query response 0x1234 A cours.lab.test A 198.18.0.53 NS ns.lab.test", response.Info);
+    }
+
+    [Fact]
     public void Http_request_and_response_in_one_segment()
     {
         var d = new PacketDissector();
