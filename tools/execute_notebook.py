@@ -15,7 +15,7 @@ The .NET Interactive kernel always binds HTTP port 2048, so two kernels must not
 runs. The lock is the user's own (NETCOURSE_KERNEL_LOCK, else $XDG_RUNTIME_DIR, else /tmp/netcourse-UID/), so a lock
 left by another user (root) never blocks this one.
 """
-import argparse, fcntl, json, os, stat, sys, tempfile, time, traceback
+import argparse, fcntl, json, os, stat, sys, tempfile, time
 
 import nbformat
 from nbclient import NotebookClient
@@ -59,6 +59,40 @@ def check_kernel(kernel, startup_timeout):
             manager.shutdown_kernel(now=True)
         except Exception:
             pass
+
+
+def kernel_said(kernel_log):
+    """The kernel's last lines of output, for an error message ("" when it said nothing)."""
+    kernel_log.flush()
+    kernel_log.seek(0)
+    # Stack frames say where, not why: keep the lines that carry a message.
+    said = [line.strip() for line in kernel_log.read().splitlines()
+            if line.strip() and not line.strip().startswith(("at ", "--- "))]
+    return (" — le noyau a écrit : " + " | ".join(said[-3:]))[:800] if said else ""
+
+
+def start_kernel(client, kernel_log, summary, attempts=2):
+    """Starts the chapter's kernel. A kernel that dies before answering kernel_info is started once more: the ZeroMQ
+    ports jupyter_client picks are free when chosen but can be taken by another process before the kernel binds
+    them (seen with several users starting kernels at once). A second failure is the chapter's error."""
+    for attempt in range(1, attempts + 1):
+        client.km = client.create_kernel_manager()
+        client.kc = None
+        try:
+            client.start_new_kernel(stdout=kernel_log, stderr=kernel_log)
+            client.start_new_kernel_client()
+            return
+        except RuntimeError:
+            if attempt == attempts:
+                raise
+            summary["kernel_start_retries"] = attempt
+            print(f"noyau mort au démarrage (essai {attempt}){kernel_said(kernel_log)} : nouvel essai",
+                  file=sys.stderr)
+            try:
+                client.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
+            time.sleep(2)
 
 
 def cell_errors(nb, run):
@@ -116,10 +150,14 @@ def main():
     client = NotebookClient(nb, timeout=args.timeout, startup_timeout=args.startup_timeout,
                             kernel_name=args.kernel, allow_errors=True, interrupt_on_timeout=False,
                             resources={"metadata": {"path": os.path.dirname(path)}})
+    # The kernel's own output goes to a file, not to this script's stdout (which carries the JSON summary): when the
+    # kernel dies, its last lines say why, instead of nbclient's Python traceback.
+    kernel_log = tempfile.TemporaryFile(mode="w+")
     with open(lock_path(), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         current = 0
         try:
+            start_kernel(client, kernel_log, summary)
             with client.setup_kernel():
                 summary["kernel_start_seconds"] = round(time.monotonic() - start, 2)
                 for run in range(1, args.runs + 1):
@@ -137,10 +175,11 @@ def main():
             summary["errors"].append({"run": 0, "cell": current, "ename": "CellTimeoutError",
                                       "evalue": f"cell ran past {args.timeout} s: {str(e)[:300]}"})
         except DeadKernelError as e:
-            summary["errors"].append({"run": 0, "cell": 0, "ename": "DeadKernelError", "evalue": str(e)[:500]})
+            summary["errors"].append({"run": 0, "cell": 0, "ename": "DeadKernelError",
+                                      "evalue": f"{str(e)[:300]}{kernel_said(kernel_log)}"})
         except Exception as e:
             summary["errors"].append({"run": 0, "cell": 0, "ename": type(e).__name__,
-                                      "evalue": traceback.format_exc()[-1500:]})
+                                      "evalue": f"{str(e)[:300]}{kernel_said(kernel_log)}"})
     summary["seconds"] = round(time.monotonic() - start, 2)
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
