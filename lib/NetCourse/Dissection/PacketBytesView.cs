@@ -40,7 +40,7 @@ public sealed class PacketBytesView : IHtmlView
     /// <inheritdoc />
     public string ToHtml() => Render(Packet, Selected, null);
 
-    /// <summary>The bytes as HTML; with <paramref name="containerId"/>, byte spans carry one class per layer (k0…k4) for <see cref="PacketInspector"/>.</summary>
+    /// <summary>The bytes as HTML; with <paramref name="containerId"/>, byte spans carry one class per layer (k0…k4) and their index (data-i) for <see cref="PacketInspector"/>.</summary>
     internal static string Render(DissectedPacket packet, LayerKind? selected, string? containerId)
     {
         var bytes = packet.Bytes.Span;
@@ -53,14 +53,14 @@ public sealed class PacketBytesView : IHtmlView
             for (var i = line; i < line + 16; i++)
             {
                 if (i == line + 8) html.Append(' ');
-                if (i < bytes.Length) Byte(html, bytes[i].ToString("x2", CultureInfo.InvariantCulture), kinds[i], selected, containerId, i + 1 < line + 16 && i + 1 < bytes.Length && kinds[i + 1] == kinds[i] ? " " : "", i == line + 7);
+                if (i < bytes.Length) Byte(html, i, bytes[i].ToString("x2", CultureInfo.InvariantCulture), kinds[i], selected, containerId, i + 1 < line + 16 && i + 1 < bytes.Length && kinds[i + 1] == kinds[i] ? " " : "", i == line + 7);
                 else html.Append("   ");
             }
             html.Append("  ");
             for (var i = line; i < Math.Min(line + 16, bytes.Length); i++)
             {
                 var b = bytes[i];
-                Byte(html, b is >= 0x20 and < 0x7f ? HtmlText.Encode(((char)b).ToString()) : ".", kinds[i], selected, containerId, "", false);
+                Byte(html, i, b is >= 0x20 and < 0x7f ? HtmlText.Encode(((char)b).ToString()) : ".", kinds[i], selected, containerId, "", false);
             }
             html.Append('\n');
         }
@@ -76,12 +76,13 @@ public sealed class PacketBytesView : IHtmlView
         return html.ToString();
     }
 
-    private static void Byte(StringBuilder html, string text, LayerKind kind, LayerKind? selected, string? containerId, string trailingSpace, bool beforeGap)
+    private static void Byte(StringBuilder html, int index, string text, LayerKind kind, LayerKind? selected, string? containerId, string trailingSpace, bool beforeGap)
     {
         _ = beforeGap;
         if (containerId is not null)
         {
-            html.Append("<span class=\"k").Append((int)kind).Append("\">").Append(text).Append(trailingSpace).Append("</span>");
+            // data-i: the byte's index in the frame, so a click on a field lights exactly its bytes (PacketInspector).
+            html.Append("<span class=\"k").Append((int)kind).Append("\" data-i=\"").Append(index).Append("\">").Append(text).Append(trailingSpace).Append("</span>");
             if (trailingSpace.Length == 0 && text.Length == 2) html.Append(' ');
             return;
         }

@@ -51,14 +51,19 @@ public sealed class PacketDetailsView : IHtmlView
             html.Append("<details").Append(open).Append(" style=\"margin:1px 0;border-left:5px solid ").Append(LayerNames.Color(kind))
                 .Append(";padding-left:4px\">");
             html.Append("<summary style=\"cursor:pointer;overflow-wrap:anywhere\" title=\"").Append(HtmlText.Encode(layer.Protocol)).Append('"');
-            if (containerId is not null)
-                html.Append(" onclick=\"document.getElementById('").Append(containerId).Append("').setAttribute('data-sel','").Append((int)kind).Append("')\"");
+            // In an inspector, a click on the title highlights the layer's bytes (the inspector's script reads data-layer).
+            if (containerId is not null) html.Append(" data-layer=\"").Append((int)kind).Append('"');
             html.Append("><b>").Append(HtmlText.Encode(WiresharkTree.Title(layer))).Append("</b> <span style=\"font-family:sans-serif;color:#777\">— ")
                 .Append(HtmlText.Encode(LayerNames.French(kind))).Append("</span></summary>");
             foreach (var line in WiresharkTree.Lines(layer, Packet.Bytes.Span))
             {
                 html.Append("<div style=\"text-align:left;padding-left:").Append(16 + 24 * line.Depth).Append("px;text-indent:-8px;overflow-wrap:anywhere\" title=\"")
-                    .Append(HtmlText.Encode(line.Field)).Append("\">").Append(HtmlText.Encode(line.Text));
+                    .Append(HtmlText.Encode(line.Field)).Append('"');
+                // The field's bytes in the frame, as the dissector read them: a click in an inspector highlights exactly those.
+                if (line.Offset >= 0 && line.Length > 0)
+                    html.Append(" data-off=\"").Append(line.Offset).Append("\" data-len=\"").Append(line.Length).Append('"');
+                if (containerId is not null) html.Append(" class=\"nc-f\"");
+                html.Append('>').Append(HtmlText.Encode(line.Text));
                 if (line.Gloss is not null)
                     html.Append(" <span style=\"font-family:sans-serif;font-style:italic;color:#1a5f9e\">— ").Append(HtmlText.Encode(line.Gloss)).Append("</span>");
                 html.Append("</div>");
