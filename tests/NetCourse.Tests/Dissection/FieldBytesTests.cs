@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NetCourse.Dissection;
@@ -59,7 +60,7 @@ public partial class FieldBytesTests(ITestOutputHelper output)
     {
         var packet = CaptureFileDissector.Read(TestPaths.Capture("06-tcp-handshake.pcap")).First();
         var html = new PacketInspector(packet).ToHtml();
-        var ranges = LineRanges().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value))).ToList();
+        var ranges = LineRanges().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture))).ToList();
         // Ethernet frame: 14 bytes of Ethernet, then IPv4 (TTL is its 9th byte), then TCP.
         Assert.Contains(("ip.ttl", 22, 1), ranges);
         Assert.Contains(("tcp.srcport", 34, 2), ranges);
@@ -70,7 +71,7 @@ public partial class FieldBytesTests(ITestOutputHelper output)
         Assert.Equal(withBytes.Select(l => (l.Field, l.Offset, l.Length)), ranges);
         // Each byte is there twice (hex and ASCII), with its index, so a click can light exactly the field's bytes.
         for (var i = 0; i < packet.Bytes.Length; i++)
-            Assert.Equal(2, Regex.Matches(html, $"data-i=\"{i}\"").Count);
+            Assert.Equal(2, Regex.Count(html, $"data-i=\"{i}\""));
         Assert.Contains("data-off", Regex.Match(html, "onclick=\"([^\"]*)\"").Groups[1].Value, StringComparison.Ordinal);
     }
 
@@ -94,7 +95,7 @@ public partial class FieldBytesTests(ITestOutputHelper output)
             {
                 var name = (string?)field.Attribute("name");
                 if (string.IsNullOrEmpty(name) || fields.ContainsKey(name)) continue;
-                if (int.TryParse((string?)field.Attribute("pos"), out var pos) && int.TryParse((string?)field.Attribute("size"), out var size) && size > 0)
+                if (int.TryParse((string?)field.Attribute("pos"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pos) && int.TryParse((string?)field.Attribute("size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)
                     fields[name] = (pos, size);
             }
             packets.Add(fields);
