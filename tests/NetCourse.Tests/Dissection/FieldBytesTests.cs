@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using NetCourse.Dissection;
 using Xunit.Abstractions;
 
@@ -81,14 +79,8 @@ public partial class FieldBytesTests(ITestOutputHelper output)
     /// <summary>For each packet, the first pos and size tshark gives each field that has bytes.</summary>
     private static List<Dictionary<string, (int Pos, int Size)>> Pdml(string path)
     {
-        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-n", "-r", path, "-T", "pdml" }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var xml = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "tshark -T pdml took over 60 s");
         var packets = new List<Dictionary<string, (int, int)>>();
-        foreach (var packet in XDocument.Parse(xml.Result).Root!.Elements("packet"))
+        foreach (var packet in TsharkProcess.PdmlPackets(path))
         {
             var fields = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
             foreach (var field in packet.Descendants("field"))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
@@ -69,20 +68,7 @@ public class TsharkAgreementTests
 
     internal static string RunTshark(string path, IEnumerable<string> fields, params string[] extra)
     {
-        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["-n", "-r", path, .. extra, "-T", "fields"])
-            start.ArgumentList.Add(a);
-        foreach (var f in fields)
-        {
-            start.ArgumentList.Add("-e");
-            start.ArgumentList.Add(f);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000), "tshark trop long");
-        _ = stderr.Result;
-        return output;
+        return TsharkProcess.Run([.. (string[])["-n", "-r", path, .. extra, "-T", "fields"], .. fields.SelectMany(f => new[] { "-e", f })]);
     }
 
     /// <summary>The library's export (what <c>netcourse dissect</c> prints), as text with <c>\n</c> line ends.</summary>

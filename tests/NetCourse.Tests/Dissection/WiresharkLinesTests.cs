@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Xml.Linq;
 using NetCourse.Dissection;
 using Xunit.Abstractions;
 
@@ -98,16 +96,7 @@ public class WiresharkLinesTests(ITestOutputHelper output)
         Assert.True(unknown.Count == 0, "names tshark does not know (no filter, no -e, no label): " + string.Join(", ", unknown));
     }
 
-    private static string Tshark(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), $"tshark {string.Join(' ', arguments)} took over 60 s");
-        return text.Result;
-    }
+    private static string Tshark(params string[] arguments) => TsharkProcess.Run(arguments);
 
     /// <summary>The label of a details line: without the bit pattern (« .1.. .... = »), the brackets and the value.</summary>
     private static string Label(string line)
@@ -122,14 +111,9 @@ public class WiresharkLinesTests(ITestOutputHelper output)
     /// <summary>For each packet, the lines <c>tshark -V</c> prints for it, indentation removed.</summary>
     private static List<HashSet<string>> Verbose(string path)
     {
-        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-n", "-V", "-r", path }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "tshark -V took over 60 s");
+        var text = TsharkProcess.Run("-n", "-V", "-r", path);
         var packets = new List<HashSet<string>>();
-        foreach (var line in text.Result.Split('\n'))
+        foreach (var line in text.Split('\n'))
         {
             // Each packet's tree starts with its frame's title, flush left.
             if (System.Text.RegularExpressions.Regex.IsMatch(line, @"^Frame \d+: ")) packets.Add(new HashSet<string>(StringComparer.Ordinal));
@@ -141,15 +125,9 @@ public class WiresharkLinesTests(ITestOutputHelper output)
     /// <summary>For each packet, every field's -V lines by field name, and all its lines in tshark's order.</summary>
     private static (List<Dictionary<string, List<string>>> Fields, List<List<(string Field, string Text)>> Sequences) Pdml(string path)
     {
-        var start = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-n", "-r", path, "-T", "pdml" }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var xml = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "tshark -T pdml took over 60 s");
         var packets = new List<Dictionary<string, List<string>>>();
         var sequences = new List<List<(string Field, string Text)>>();
-        foreach (var packet in XDocument.Parse(xml.Result).Root!.Elements("packet"))
+        foreach (var packet in TsharkProcess.PdmlPackets(path))
         {
             var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var sequence = new List<(string Field, string Text)>();
