@@ -51,10 +51,12 @@ public sealed class ChatServer : ITcpServerStart<ChatServer>
         client.Name = $"client{client.Id}";
         var outbox = new ClientOutbox(client, MaxQueuedBytes, n => Interlocked.Add(ref _relayed, n));
         var member = new Member(client, outbox);
-        _members[client.Id] = member;
         try
         {
+            // Queued before the member joins the room, so the welcome is the first line the client reads even when
+            // others join at the same moment (their notices go only to members already in the room).
             Send(member, $"Bienvenue, vous êtes {client.Name}. Commandes : /nom NOUVEAU, /qui, /quitter.");
+            _members[client.Id] = member;
             Broadcast(client.Id, $"* {client.Name} a rejoint le salon");
             var reader = new LineReader(client.ReceiveAsync, _host.Options.MaxMessageBytes);
             while (true)
