@@ -41,6 +41,22 @@ public class PlotlyChartTests
     }
 
     [Fact]
+    public void An_undrawn_chart_says_why_in_french_until_the_script_replaces_it()
+    {
+        var html = PlotlyChart.Columns("t", "x", "y", ChartSeries.Categories("s", ["a", "b"], [1, 2])).ToHtml();
+
+        // The line sits inside the chart's own box (what an untrusted notebook shows, its script not run) ...
+        var box = System.Text.RegularExpressions.Regex.Match(html, "<div id=\"(netcourse-chart[^\"]*)\"[^>]*><p[^>]*>([^<]*)</p></div>");
+        Assert.True(box.Success, "no chart box holding a line");
+        Assert.Equal(System.Net.WebUtility.HtmlEncode(PlotlyChart.NotDrawnText), box.Groups[2].Value);
+        Assert.StartsWith("graphique non affiché", PlotlyChart.NotDrawnText, StringComparison.Ordinal);
+        // ... and the script that draws the chart empties that box first.
+        var drawing = html[html.IndexOf("if (window.Plotly)", StringComparison.Ordinal)..];
+        Assert.True(drawing.IndexOf("el.textContent = \"\"", StringComparison.Ordinal) is var cleared and >= 0
+            && cleared < drawing.IndexOf("newPlot", StringComparison.Ordinal), "the chart does not replace the line");
+    }
+
+    [Fact]
     public void The_runtime_inlines_plotly_js_wrapped_against_require_js()
     {
         var html = PlotlyRuntime.Instance.ToHtml();
