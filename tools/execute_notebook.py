@@ -72,9 +72,10 @@ def kernel_said(kernel_log):
 
 
 def start_kernel(client, kernel_log, summary, attempts=2):
-    """Starts the chapter's kernel. A kernel that dies before answering kernel_info is started once more: the ZeroMQ
-    ports jupyter_client picks are free when chosen but can be taken by another process before the kernel binds
-    them (seen with several users starting kernels at once). A second failure is the chapter's error."""
+    """Starts the chapter's kernel. A kernel that dies before answering kernel_info is started once more. Seen once as
+    nc-student while other users ran kernels; the cause was not caught. Likely: the lock above is per user, so
+    another user's kernel can hold HTTP port 2048, or take a ZeroMQ port jupyter_client chose free. A second failure
+    is the chapter's error, with the kernel's own words."""
     for attempt in range(1, attempts + 1):
         client.km = client.create_kernel_manager()
         client.kc = None
