@@ -22,9 +22,10 @@ public sealed class SteppedServer : IAsyncDisposable
     private int _served;
 
     private SteppedServer(TcpListener listener, StepRecorder recorder, ServerMode mode, TimeSpan work, TimeSpan readTimeout,
-        TimeSpan? clientCloseWait = null)
+        TimeSpan? clientCloseWait = null, string answerSuffix = "")
     {
         ClientCloseWait = clientCloseWait;
+        AnswerSuffix = answerSuffix;
         _listener = listener;
         Recorder = recorder;
         Mode = mode;
@@ -52,6 +53,12 @@ public sealed class SteppedServer : IAsyncDisposable
     /// </summary>
     public TimeSpan? ClientCloseWait { get; }
 
+    /// <summary>
+    /// Text added after every answer (« reçu : ligne » + suffix). The exercise that checks a student's client adds a
+    /// number drawn at random, so only a client that really reads the answer can return it.
+    /// </summary>
+    public string AnswerSuffix { get; }
+
     /// <summary>Where the steps go.</summary>
     public StepRecorder Recorder { get; }
 
@@ -65,10 +72,14 @@ public sealed class SteppedServer : IAsyncDisposable
     /// <param name="workTime">Work per request before answering (default 0, at most 10 s).</param>
     /// <param name="readTimeout">How long to wait for a silent client (default 2 s, at most 60 s).</param>
     /// <param name="clientCloseWait">When set (at most 60 s), wait that long after answering for the client's close, and record it.</param>
+    /// <param name="answerSuffix">Text added after every answer (see <see cref="AnswerSuffix"/>); one line, at most 64 characters.</param>
     public static Task<SteppedServer> StartAsync(StepRecorder recorder, ServerMode mode = ServerMode.OneAtATime, int port = 0,
-        TimeSpan? workTime = null, TimeSpan? readTimeout = null, TimeSpan? clientCloseWait = null)
+        TimeSpan? workTime = null, TimeSpan? readTimeout = null, TimeSpan? clientCloseWait = null, string answerSuffix = "")
     {
         ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(answerSuffix);
+        if (answerSuffix.Length > 64 || answerSuffix.Contains('\n', StringComparison.Ordinal))
+            throw new ArgumentOutOfRangeException(nameof(answerSuffix), "le complément de réponse tient sur une ligne de 64 caractères au plus.");
         var work = workTime ?? TimeSpan.Zero;
         var read = readTimeout ?? TimeSpan.FromSeconds(2);
         if (work < TimeSpan.Zero || work > TimeSpan.FromSeconds(10))
@@ -79,7 +90,7 @@ public sealed class SteppedServer : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(clientCloseWait), "l'attente de la fermeture du client doit être entre 0 et 60 s.");
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start(5); // the source's listen(5)
-        return Task.FromResult(new SteppedServer(listener, recorder, mode, work, read, clientCloseWait));
+        return Task.FromResult(new SteppedServer(listener, recorder, mode, work, read, clientCloseWait, answerSuffix));
     }
 
     private async Task LoopAsync()
@@ -137,10 +148,11 @@ public sealed class SteppedServer : IAsyncDisposable
                     Recorder.Record(Actor, "3. échanger", $"reçu « {line} » de la connexion n°{number}", peer);
                     if (WorkTime > TimeSpan.Zero)
                         await Task.Delay(WorkTime, token).ConfigureAwait(false);
-                    var reply = Encoding.UTF8.GetBytes($"reçu : {line}\n");
+                    var answer = $"reçu : {line}{AnswerSuffix}";
+                    var reply = Encoding.UTF8.GetBytes(answer + "\n");
                     // Recorded before the write: once written, the client may record its receipt (and read the counters)
                     // first, and the diagram would show the answer arriving before it was sent.
-                    Recorder.Record(Actor, "3. échanger", $"répondu « reçu : {line} » ({reply.Length} octets)", peer);
+                    Recorder.Record(Actor, "3. échanger", $"répondu « {answer} » ({reply.Length} octets)", peer);
                     Interlocked.Increment(ref _served);
                     await stream.WriteAsync(reply, token).ConfigureAwait(false);
                     if (ClientCloseWait is { } wait)

@@ -59,6 +59,21 @@ public class CodeExerciseTests
     }
 
     [Fact]
+    public async Task A_client_that_guesses_the_answer_instead_of_reading_it_is_rejected()
+    {
+        var verdict = await NewEngine().CheckCodeAsync("ch2.client", async (string hote, int port) =>
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(hote, port);
+            await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("bonjour serveur\n"));
+            return "reçu : bonjour serveur"; // the server's usual answer, guessed, never read
+        });
+        Assert.Equal(VerdictState.Wrong, verdict.State);
+        Assert.Contains("recevoir", verdict.Feedback);
+        Assert.Contains("ticket", verdict.Feedback);
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_close_misses_step_3()
     {
         var kept = new List<TcpClient>();

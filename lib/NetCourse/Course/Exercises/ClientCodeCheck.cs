@@ -43,8 +43,10 @@ internal static class ClientCodeCheck
     {
         var client = (Func<string, int, Task<string>>)code;
         var recorder = new StepRecorder();
+        // A number drawn at random ends the answer: a function that returns it has read it, none can guess it.
+        var ticket = $" (ticket {Random.Shared.Next(1000, 10000)})";
         await using var server = await SteppedServer.StartAsync(recorder, ServerMode.OneAtATime, port: 0,
-            readTimeout: TimeSpan.FromSeconds(3), clientCloseWait: TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            readTimeout: TimeSpan.FromSeconds(3), clientCloseWait: TimeSpan.FromSeconds(3), answerSuffix: ticket).ConfigureAwait(false);
         string? reply = null;
         Exception? failure = null;
         try
@@ -71,8 +73,9 @@ internal static class ClientCodeCheck
             return new CodeReport(false, "Étape 1 manquante (se connecter) : le serveur n'a accepté aucune connexion. Connectez un TcpClient à (hote, port)." + error, wire);
         if (received is null)
             return new CodeReport(false, "Étape 2 incomplète (échanger) : connecté, mais le serveur n'a reçu aucune ligne complète. Envoyez un message terminé par \"\\n\" (le serveur lit jusqu'au retour à la ligne)." + error, wire);
-        if (answered is null || reply is null || !reply.Contains("reçu", StringComparison.Ordinal))
-            return new CodeReport(false, $"Étape 2 incomplète (recevoir) : le serveur a répondu, mais votre fonction a rendu « {reply ?? "rien"} ». Lisez la réponse sur le flux et rendez-la." + error, wire);
+        var sent = answered is null ? null : Quoted(answered.Detail);
+        if (sent is null || reply is null || reply.Trim() != sent)
+            return new CodeReport(false, $"Étape 2 incomplète (recevoir) : le serveur a répondu « {sent ?? "rien"} », mais votre fonction a rendu « {reply ?? "rien"} ». Lisez la réponse sur le flux et rendez-la telle quelle." + error, wire);
         if (!closed)
             return new CodeReport(false, "Étape 3 manquante (fermer) : votre client n'a pas fermé sa connexion, le serveur l'a attendu en vain. Utilisez using (ou client.Close())." + error, wire);
         return new CodeReport(true, $"Les trois étapes y sont : connecté, « {Quoted(received.Detail)} » envoyé, « {reply.Trim()} » reçu, connexion fermée.", wire);
