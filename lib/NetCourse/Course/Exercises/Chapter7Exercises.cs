@@ -4,7 +4,7 @@ using PacketDotNet;
 
 namespace NetCourse.Course.Exercises;
 
-/// <summary>Chapter 7 (les couches): which layer holds a field, ARP on the link layer (data/07-arp.pcap), and a UDP probe built by the student.</summary>
+/// <summary>Chapter 7 (les couches): which layer holds a field, ARP on the link layer (data/07-arp.pcap, a display filter for its requests), and a UDP probe built by the student.</summary>
 public sealed class Chapter7Exercises : IChapterExercises
 {
     /// <inheritdoc />
@@ -48,6 +48,24 @@ public sealed class Chapter7Exercises : IChapterExercises
             Hint = "Lisez la deuxième ligne : « 198.18.0.2 is at … ».",
             Explanation = "B répond directement à A (pas en diffusion) avec sa propre adresse MAC ; A la garde dans son cache ARP et peut enfin envoyer son ping dans une trame adressée à B.",
             Misconceptions = [new(["ff:ff:ff:ff:ff:ff", "Broadcast"], "c'est la destination de la question ; la réponse, elle, donne l'adresse de B.")],
+        },
+        new()
+        {
+            Id = "ch7.filtre-arp",
+            Title = "Un filtre pour les seules questions ARP",
+            Question = "Écrivez un filtre d'affichage qui garde exactement les requêtes ARP (« Who has … ? ») de data/07-arp.pcap : ni la réponse, ni les pings.",
+            Kind = ExerciseKind.Code,
+            Filter = new FilterExercise
+            {
+                Target = FilterTarget.ArpRequests,
+                Solution = "arp.opcode == 1",
+                Equivalents = ["arp.opcode != 2 && arp", "arp && !(arp.opcode == 2)", "arp.opcode < 2"],
+                WrongExamples = ["arp", "arp.opcode == 2", "icmp", "arp.opcode =="],
+                RecordedCapture = "07-arp.pcap",
+            },
+            SampleContext = () => CourseData.Load("07-arp.pcap").Dissect(),
+            Hint = "Le filtre « arp » garde toute la conversation ARP, réponse comprise. Ouvrez l'entrée ARP de la requête, plus haut : un champ y dit si le message est une question (1) ou une réponse (2).",
+            Explanation = "arp.opcode == 1 : seules les requêtes passent (opcode 1, request) ; la réponse porte l'opcode 2 (reply), et les pings n'ont pas d'en-tête ARP du tout. Le même champ distingue les deux messages dans toute capture, alors qu'un filtre sur la destination ff:ff:ff:ff:ff:ff garderait n'importe quelle diffusion.",
         },
         new()
         {
