@@ -22,6 +22,12 @@ public sealed class CodeExercise
     /// <summary>The reference solution as C# source, shown as the solution.</summary>
     public required string SolutionCode { get; init; }
 
+    /// <summary>
+    /// A typical wrong solution of <see cref="DelegateType"/> (often the notebook's starting code when it already does
+    /// something): the tests check it fails, and the course's exercise table shows what the engine tells it.
+    /// </summary>
+    public required Delegate TypicalMistake { get; init; }
+
     /// <summary>The bound on one check (the student's code included).</summary>
     public TimeSpan Bound { get; init; } = TimeSpan.FromSeconds(15);
 }

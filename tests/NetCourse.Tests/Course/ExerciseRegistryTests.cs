@@ -89,6 +89,9 @@ public class ExerciseRegistryTests
         Assert.True(reference.Passed, reference.ToString());
         Assert.NotEmpty(reference.Wire);
         Assert.True((await NewEngine(solutions: true).CheckCodeAsync(id, null)).Passed);
+        var mistake = await engine.CheckCodeAsync(id, e.Code.TypicalMistake);
+        Assert.True(mistake.State == VerdictState.Wrong, $"{id}: the typical mistake is not rejected: {mistake}");
+        Assert.NotEmpty(mistake.Feedback);
     }
 
     [Theory]

@@ -23,43 +23,49 @@ public class ExerciseTableTests
     }
 
     [Fact]
-    public void The_table_is_generated_from_the_registry()
+    public async Task The_table_is_generated_from_the_registry()
     {
-        var table = Markdown();
+        var table = await Markdown();
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(TestPaths.Root, "artifacts")).FullName, "exercises.md"), table);
         Assert.All(ExerciseRegistry.All, e => Assert.Contains($"`{e.Id}`", table));
         Assert.DoesNotContain("Remplacez ???", table); // every question row shows a real wrong-answer verdict
     }
 
-    private static string Markdown()
+    private static async Task<string> Markdown()
     {
-        var text = new StringBuilder("| ch. | id | kind | what it checks | what a wrong answer is told |\n|---|---|---|---|---|\n");
+        var text = new StringBuilder("| chap. | id | type | ce qu'il vérifie | ce qu'une mauvaise réponse reçoit (texte du moteur) |\n|---|---|---|---|---|\n");
         foreach (var e in ExerciseRegistry.All.OrderBy(e => e.Chapter))
         {
-            var kind = e.Kind == ExerciseKind.Code ? "code" : e.IsPrediction ? "question (prediction)" : "question";
-            text.Append(CultureInfo.InvariantCulture, $"| {e.Chapter} | `{e.Id}` | {kind} | {Cell(e.Question)} | {Cell(Shorten(Told(e)))} |\n");
+            var kind = e.Filter is not null ? "code (filtre d'affichage)" : e.Kind == ExerciseKind.Code ? "code (C#)"
+                : e.IsPrediction ? "question (prédiction)" : "question";
+            text.Append(CultureInfo.InvariantCulture, $"| {e.Chapter} | `{e.Id}` | {kind} | {Cell(e.Question)} | {Cell(Shorten(await Told(e)))} |\n");
         }
         return text.ToString();
     }
 
-    /// <summary>For a question, the engine's verdict on the rule's wrong example, then the hint; for code, the hint (the checker's message says what the code did on the wire).</summary>
-    private static string Told(ExerciseDefinition e)
+    /// <summary>
+    /// The engine's real verdict on a wrong answer, then the hint: for a question, its first typical mistake (or the
+    /// rule's wrong example); for a filter, its first wrong filter; for C# code, the exercise's typical mistake run
+    /// against the real checker.
+    /// </summary>
+    private static async Task<string> Told(ExerciseDefinition e)
     {
         if (e.Filter is { } filter)
-            return $"{FilterVerdict(e.Id, filter.WrongExamples[0])} Hint: {e.Hint}";
-        if (e.Kind == ExerciseKind.Code)
-            return $"what the code did on the wire, then: {e.Hint}";
+            return $"{FilterVerdict(e.Id, filter.WrongExamples[0])} Indice : {e.Hint}";
+        if (e.Code is { } code)
+            return $"{await CodeVerdict(e.Id, code.TypicalMistake)} Indice : {e.Hint}";
         var context = e.SampleContext?.Invoke();
         try
         {
             var rule = e.Rule!(context)!;
+            // The exercise's first typical mistake (the engine answers it with its own explanation), else the rule's wrong example.
+            var wrong = e.Misconceptions.Count > 0 ? e.Misconceptions[0].Answers[0] : rule.WrongExample;
             var engine = new ExerciseEngine(new ProgressStore(Path.Combine(Path.GetTempPath(), $"nc-table-{Guid.NewGuid():N}.json")));
             var verdict = e.IsPrediction
-                ? engine.Predict(e.Id, rule.WrongExample) is { State: VerdictState.Noted } ? engine.CheckPrediction(e.Id, context) : null
-                : engine.Check(e.Id, rule.WrongExample, context);
-            var misconception = e.Misconceptions.Count > 0 ? $" Typical mistake « {e.Misconceptions[0].Answers[0]} »: {e.Misconceptions[0].Message}" : "";
+                ? engine.Predict(e.Id, wrong) is { State: VerdictState.Noted } ? engine.CheckPrediction(e.Id, context) : null
+                : engine.Check(e.Id, wrong, context);
             File.Delete(engine.Store.Path);
-            return $"{verdict?.Feedback} Hint: {e.Hint}{misconception}";
+            return $"{verdict?.Feedback} Indice : {e.Hint}";
         }
         finally
         {
@@ -72,6 +78,15 @@ public class ExerciseTableTests
     {
         var engine = new ExerciseEngine(new ProgressStore(Path.Combine(Path.GetTempPath(), $"nc-table-{Guid.NewGuid():N}.json")));
         var verdict = engine.CheckFilter(id, wrong);
+        File.Delete(engine.Store.Path);
+        return verdict.Feedback;
+    }
+
+    /// <summary>The engine's real verdict on a code exercise's typical mistake.</summary>
+    private static async Task<string> CodeVerdict(string id, Delegate mistake)
+    {
+        var engine = new ExerciseEngine(new ProgressStore(Path.Combine(Path.GetTempPath(), $"nc-table-{Guid.NewGuid():N}.json")));
+        var verdict = await engine.CheckCodeAsync(id, mistake);
         File.Delete(engine.Store.Path);
         return verdict.Feedback;
     }

@@ -58,6 +58,7 @@ public sealed class Chapter2Exercises : IChapterExercises
                 Run = ClientCodeCheck.RunAsync,
                 Reference = (Func<string, int, Task<string>>)ClientCodeCheck.Reference,
                 SolutionCode = ClientCodeCheck.SolutionCode,
+                TypicalMistake = (Func<string, int, Task<string>>)ClientCodeCheck.TypicalMistake,
             },
         },
     ];

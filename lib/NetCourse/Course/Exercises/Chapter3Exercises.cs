@@ -80,6 +80,8 @@ public sealed class Chapter3Exercises : IChapterExercises
                 Run = DnsLookupCodeCheck.RunAsync,
                 Reference = (Func<IPEndPoint, string, Task<string>>)DnsLookupCodeCheck.Reference,
                 SolutionCode = DnsLookupCodeCheck.SolutionCode,
+                // A typical mistake: the address is guessed instead of asked for.
+                TypicalMistake = (Func<IPEndPoint, string, Task<string>>)((_, _) => Task.FromResult("127.0.0.1")),
             },
         },
     ];

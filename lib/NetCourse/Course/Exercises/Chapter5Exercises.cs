@@ -66,6 +66,7 @@ public sealed class Chapter5Exercises : IChapterExercises
                 Run = EchoServerCodeCheck.RunAsync,
                 Reference = (Func<Socket, CancellationToken, Task>)EchoServerCodeCheck.Reference,
                 SolutionCode = EchoServerCodeCheck.SolutionCode,
+                TypicalMistake = (Func<Socket, CancellationToken, Task>)EchoServerCodeCheck.TypicalMistake,
                 Bound = TimeSpan.FromSeconds(30),
             },
         },

@@ -82,6 +82,7 @@ public sealed class Chapter7Exercises : IChapterExercises
                 Run = UdpProbeCodeCheck.RunAsync,
                 Reference = (Func<EthernetPacket>)UdpProbeCodeCheck.Reference,
                 SolutionCode = UdpProbeCodeCheck.SolutionCode,
+                TypicalMistake = (Func<EthernetPacket>)UdpProbeCodeCheck.TypicalMistake,
             },
         },
     ];

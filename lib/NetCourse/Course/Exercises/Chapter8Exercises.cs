@@ -74,6 +74,7 @@ public sealed class Chapter8Exercises : IChapterExercises
                 Run = TtlLoopCodeCheck.RunAsync,
                 Reference = (Func<Func<int, Task<ProbeReply>>, Task<List<IPAddress?>>>)TtlLoopCodeCheck.Reference,
                 SolutionCode = TtlLoopCodeCheck.SolutionCode,
+                TypicalMistake = (Func<Func<int, Task<ProbeReply>>, Task<List<IPAddress?>>>)TtlLoopCodeCheck.TypicalMistake,
                 Bound = TimeSpan.FromSeconds(40),
             },
         },

@@ -38,6 +38,15 @@ internal static class ClientCodeCheck
         return await lecteur.ReadLineAsync().ConfigureAwait(false) ?? "";
     }
 
+    /// <summary>A typical mistake: the client sends its line and closes without reading the answer.</summary>
+    public static async Task<string> TypicalMistake(string hote, int port)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(hote, port).ConfigureAwait(false);
+        await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("bonjour serveur\n")).ConfigureAwait(false);
+        return "reçu : bonjour serveur";
+    }
+
     /// <summary>Runs <paramref name="code"/> (a <c>Func&lt;string, int, Task&lt;string&gt;&gt;</c>) and judges its steps.</summary>
     public static async Task<CodeReport> RunAsync(Delegate code, CancellationToken token)
     {

@@ -48,6 +48,18 @@ internal static class EchoServerCodeCheck
         }
     }
 
+    /// <summary>A typical mistake, the notebook's starting code: one message echoed unchanged, then the next client.</summary>
+    public static async Task TypicalMistake(Socket ecoute, CancellationToken arret)
+    {
+        while (!arret.IsCancellationRequested)
+        {
+            using var client = await ecoute.AcceptAsync(arret).ConfigureAwait(false);
+            var tampon = new byte[1024];
+            var n = await client.ReceiveAsync(tampon, arret).ConfigureAwait(false);
+            await client.SendAsync(tampon.AsMemory(0, n), arret).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs the student's server (a <c>Func&lt;Socket, CancellationToken, Task&gt;</c>) against the clients.</summary>
     public static async Task<CodeReport> RunAsync(Delegate code, CancellationToken token)
     {

@@ -37,6 +37,15 @@ internal static class TtlLoopCodeCheck
         return route;
     }
 
+    /// <summary>A typical mistake, the notebook's starting code: the loop does not stop when the destination answers.</summary>
+    public static async Task<List<IPAddress?>> TypicalMistake(Func<int, Task<ProbeReply>> sonde)
+    {
+        var route = new List<IPAddress?>();
+        for (var ttl = 1; ttl <= 30; ttl++)
+            route.Add((await sonde(ttl).ConfigureAwait(false)).From);
+        return route;
+    }
+
     /// <summary>Runs the student's loop and reports every probe it sent.</summary>
     public static async Task<CodeReport> RunAsync(Delegate code, CancellationToken token)
     {

@@ -35,6 +35,14 @@ internal static class UdpProbeCodeCheck
         return trame;
     }
 
+    /// <summary>A typical mistake, the notebook's starting code: the frame is built but no checksum is computed.</summary>
+    public static EthernetPacket TypicalMistake()
+    {
+        var datagramme = new UdpPacket(40000, 33434) { PayloadData = Encoding.ASCII.GetBytes("sonde UDP") };
+        var paquetIp = Encapsulation.InIPv4(datagramme, "127.0.0.1", "127.0.0.1", ttl: 64);
+        return Encapsulation.InEthernet(paquetIp);
+    }
+
     /// <summary>Builds the student's frame, sends it, reports what came back on the wire.</summary>
     public static async Task<CodeReport> RunAsync(Delegate code, CancellationToken token)
     {
