@@ -49,7 +49,7 @@ public static class CaptureProbe
                 Environment.IsPrivilegedProcess
                     ? $"droits insuffisants pour capturer sur {deviceName} : le processus est root mais n'a pas la capacité CAP_NET_RAW (capacités retirées, conteneur)."
                     : $"droits insuffisants pour capturer sur {deviceName} (utilisateur {Environment.UserName} : ni root, ni la capacité CAP_NET_RAW).",
-                $"Lancez le noyau en root, ou donnez les capacités de capture à dotnet : {SetCapCommand} — "
+                $"Lancez le noyau du notebook en root, ou donnez les capacités de capture à dotnet : {SetCapCommand} — "
                 + "sinon le cours utilise les captures enregistrées de data/.");
         }
         catch (Exception e)

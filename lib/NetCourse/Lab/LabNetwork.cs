@@ -141,7 +141,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
             return "Le labo utilise les espaces de noms réseau de Linux : il ne fonctionne que sous Linux.";
         if (!MachineCheck.IsRoot)
             return $"Le labo demande les droits root (créer des espaces de noms réseau et des interfaces) ; l'utilisateur « {Environment.UserName} » ne les a pas. "
-                   + "Lancez le noyau (ou « netcourse lab up ») en root — sinon le chapitre 8 rejoue la capture enregistrée data/08-traceroute.pcap.";
+                   + "Lancez le noyau du notebook (ou « netcourse lab up ») en root — sinon le chapitre 8 rejoue la capture enregistrée data/08-traceroute.pcap.";
         if (!ExternalCommand.IsOnPath("ip"))
             return "La commande « ip » manque : sudo apt-get install iproute2.";
         return null;
