@@ -16,10 +16,19 @@ public sealed partial class ColoringRules
 
     private static readonly Lazy<ColoringRules> LazyDefault = new(() => LoadDefault(SystemPath));
 
+    // The rules that can match (enabled, filter read), compiled once: each filter's tree and the protocols a packet
+    // needs one of for it to match, so a packet skips at once the rules about protocols it lacks (most of them).
+    private readonly ColoringRule[] _active;
+    private readonly FilterNode[] _roots;
+    private readonly ulong[] _needed;
+
     private ColoringRules(IReadOnlyList<ColoringRule> rules, string origin)
     {
         Rules = rules;
         Origin = origin;
+        _active = [.. rules.Where(r => r.Enabled && r.Filter is not null)];
+        _roots = [.. _active.Select(r => r.Filter!.Root)];
+        _needed = [.. _active.Select(r => r.Filter!.NeededProtocols)];
     }
 
     /// <summary>Wireshark's default rules: the system file when present, else the embedded copy.</summary>
@@ -84,6 +93,16 @@ public sealed partial class ColoringRules
     public ColoringRule? Match(IFieldSource packet)
     {
         ArgumentNullException.ThrowIfNull(packet);
+        if (packet is DissectedPacket dissected)
+        {
+            var present = dissected.ProtocolMask;
+            for (var i = 0; i < _roots.Length; i++)
+            {
+                if ((present & _needed[i]) != 0 && _roots[i].Evaluate(packet))
+                    return _active[i];
+            }
+            return null;
+        }
         var rules = Rules;
         for (var i = 0; i < rules.Count; i++) // an index, not foreach: no enumerator allocated per packet
             if (rules[i].Matches(packet)) return rules[i];

@@ -30,6 +30,12 @@ public sealed class DisplayFilter
         Fields = fields;
     }
 
+    /// <summary>The parsed tree (the colouring rules evaluate it directly).</summary>
+    internal FilterNode Root => _root;
+
+    /// <summary>The protocols (bits of <see cref="ProtocolIds"/>) a dissected packet needs one of to match; see <see cref="FilterNode.NeededProtocols"/>.</summary>
+    internal ulong NeededProtocols => _root.NeededProtocols;
+
     /// <summary>The filter as written.</summary>
     public string Text { get; }
 

@@ -5,6 +5,16 @@ internal abstract class FilterNode
 {
     /// <summary>True when the packet satisfies this node.</summary>
     public abstract bool Evaluate(IFieldSource source);
+
+    /// <summary>
+    /// The protocols (bits of <see cref="ProtocolIds"/>) a dissected packet must have at least one of for this node to
+    /// be true: <see cref="ulong.MaxValue"/> when nothing is required, 0 when it can never be true.
+    /// </summary>
+    public virtual ulong NeededProtocols => ulong.MaxValue;
+
+    /// <summary>Of two requirements that must both hold, the narrower one (fewer protocols to test, same verdict when it fails).</summary>
+    protected static ulong Narrower(ulong a, ulong b) =>
+        System.Numerics.BitOperations.PopCount(a) <= System.Numerics.BitOperations.PopCount(b) ? a : b;
 }
 
 /// <summary>The empty filter: every packet.</summary>
@@ -17,12 +27,16 @@ internal sealed class FilterAll : FilterNode
 internal sealed class FilterOr(FilterNode left, FilterNode right) : FilterNode
 {
     public override bool Evaluate(IFieldSource source) => left.Evaluate(source) || right.Evaluate(source);
+
+    public override ulong NeededProtocols => left.NeededProtocols | right.NeededProtocols;
 }
 
 /// <summary>a &amp;&amp; b.</summary>
 internal sealed class FilterAnd(FilterNode left, FilterNode right) : FilterNode
 {
     public override bool Evaluate(IFieldSource source) => left.Evaluate(source) && right.Evaluate(source);
+
+    public override ulong NeededProtocols => Narrower(left.NeededProtocols, right.NeededProtocols);
 }
 
 /// <summary>!a.</summary>
@@ -35,11 +49,15 @@ internal sealed class FilterNot(FilterNode inner) : FilterNode
 internal sealed class FilterExists(FilterOperand operand) : FilterNode
 {
     public override bool Evaluate(IFieldSource source) => operand.Exists(source);
+
+    public override ulong NeededProtocols => operand.NeededProtocols;
 }
 
 /// <summary>field OP value, with Wireshark 4.0's "any" / "all" semantics.</summary>
 internal sealed class FilterCompare(FilterOperand operand, FilterRelation relation, FilterLiteral literal) : FilterNode
 {
+    public override ulong NeededProtocols => operand.NeededProtocols;
+
     public override bool Evaluate(IFieldSource source)
     {
         var values = relation == FilterRelation.Contains ? operand.SearchableValues(source) : operand.Values(source);
@@ -67,6 +85,8 @@ internal sealed class FilterCompare(FilterOperand operand, FilterRelation relati
 /// <summary>field in { a, b..c }: some value equals an element or lies in a range (bounds included).</summary>
 internal sealed class FilterIn(FilterOperand operand, IReadOnlyList<(FilterLiteral Low, FilterLiteral? High)> items) : FilterNode
 {
+    public override ulong NeededProtocols => operand.NeededProtocols;
+
     public override bool Evaluate(IFieldSource source)
     {
         foreach (var v in operand.Values(source))
@@ -90,6 +110,8 @@ internal sealed class FilterIn(FilterOperand operand, IReadOnlyList<(FilterLiter
 /// <summary>field OP field (ip.src == ip.dst): Wireshark 4.0 compares every pair of values, "any" or "all" as for a literal.</summary>
 internal sealed class FilterCompareFields(FilterOperand left, FilterRelation relation, FilterOperand right) : FilterNode
 {
+    public override ulong NeededProtocols => Narrower(left.NeededProtocols, right.NeededProtocols);
+
     public override bool Evaluate(IFieldSource source)
     {
         var a = left.Values(source);
@@ -129,6 +151,8 @@ internal sealed class FilterCompareFields(FilterOperand left, FilterRelation rel
 /// <summary>field matches "regex": some value (text, or bytes read as Latin-1) matches; case-insensitive, as in Wireshark.</summary>
 internal sealed class FilterMatches(FilterOperand operand, System.Text.RegularExpressions.Regex regex) : FilterNode
 {
+    public override ulong NeededProtocols => operand.NeededProtocols;
+
     public override bool Evaluate(IFieldSource source)
     {
         foreach (var v in operand.SearchableValues(source))

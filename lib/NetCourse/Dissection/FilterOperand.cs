@@ -46,6 +46,28 @@ internal sealed class FilterOperand
         return _protocol is not null && !source.HasProtocol(_protocol) ? FieldValueSet.Empty : new FieldValueSet(source.GetValues(Name));
     }
 
+    /// <summary>
+    /// The protocols a dissected packet must have one of for this operand to have a value or bytes (see
+    /// <see cref="FilterNode.NeededProtocols"/>), read off <see cref="FieldValues"/> and <see cref="HasOwnProtocol"/>:
+    /// a dotted field of a protocol needs that protocol, or the name itself when it is also a protocol
+    /// (<c>ipv6.fraghdr</c>); a bare name (<c>tcp</c>, <c>eth[0]</c>) needs itself, or a layer that holds a field of that
+    /// name (an mDNS layer holds the dns fields); <c>frame.*</c> and <c>_ws.*</c> need nothing.
+    /// </summary>
+    public ulong NeededProtocols
+    {
+        get
+        {
+            if (_protocol is not null)
+                return Bit(_protocolId) | Bit(_nameId);
+            if (_dotted || Name.StartsWith('_'))
+                return ulong.MaxValue;
+            var holders = DissectedPacket.KeyOf(Name) is null ? 0 : Bit(_nameId) | (Name == "dns" ? Bit(ProtocolIds.Of("mdns")) : 0);
+            return Bit(_nameId) | holders;
+        }
+    }
+
+    private static ulong Bit(int protocolId) => protocolId < 0 ? 0 : 1UL << protocolId;
+
     private bool HasOwnProtocol(IFieldSource source) =>
         source is DissectedPacket packet ? packet.HasProtocolId(_nameId) : source.HasProtocol(Name);
 
