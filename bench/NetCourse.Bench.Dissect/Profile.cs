@@ -31,6 +31,18 @@ internal static class Profile
                 }
                 return n;
             });
+            Measure($"+ {BenchFields.All.Length} colonnes écrites (comme dissect)", () =>
+            {
+                var n = 0;
+                var rows = new FieldRowWriter(BenchFields.All);
+                using var sink = new StreamWriter(Stream.Null, new System.Text.UTF8Encoding(false), 1 << 16);
+                foreach (var p in CaptureFileDissector.Read(path, wanted))
+                {
+                    rows.Write(p, sink, rules.Match(p)?.Name);
+                    n++;
+                }
+                return n;
+            });
             Measure("+ règle de couleur seule", () =>
             {
                 var n = 0;
