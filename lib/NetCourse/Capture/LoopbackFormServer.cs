@@ -112,8 +112,9 @@ public sealed class LoopbackFormServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Cancelling is enough: the accept loop stops the listener itself. Stopping it here too raced with the loop
+        // going back to accept after a client, which then threw "Not listening".
         await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
         try
         {
             await _loop.ConfigureAwait(false);
