@@ -4,6 +4,7 @@ using System.Text;
 using NetCourse.Capture;
 using NetCourse.Dissection;
 using NetCourse.Dissection.Follow;
+using NetCourse.Tests.Dissection;
 
 namespace NetCourse.Tests.Capture;
 
@@ -39,6 +40,29 @@ public class HttpVsHttpsDemoTests
         var html = result.ToHtml();
         Assert.Contains("HTTPS — port 443", html, StringComparison.Ordinal);
         Assert.Contains("mot_de_passe=hibou42", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stranger_using_the_server_port_as_its_own_client_port_is_not_followed()
+    {
+        // Other loopback traffic can take the HTTP server's port number as its client port (seen in a full test run).
+        // Its server answers to that port first; the demo must still follow the connection opened to the server.
+        var frames = new List<byte[]>();
+        void Add(ushort from, ushort to, uint seq, uint ack, bool syn, bool ackFlag, string data = "") =>
+            frames.Add(Frames.EthernetTcp(Frames.Tcp(from, to, seq, ack, syn: syn, ackFlag: ackFlag, psh: data.Length > 0,
+                payload: Encoding.ASCII.GetBytes(data))));
+        Add(80, 5555, 10, 0, syn: true, ackFlag: false);       // the stranger: client port 80, server 5555
+        Add(5555, 80, 70, 11, syn: true, ackFlag: true);       // its answer is the first packet *to* port 80
+        Add(40000, 80, 100, 0, syn: true, ackFlag: false);     // the real client opens to the HTTP server
+        Add(80, 40000, 900, 101, syn: true, ackFlag: true);
+        Add(40000, 80, 101, 901, syn: false, ackFlag: true, HttpVsHttpsDemo.RecordedForm);
+        var captured = frames.Select((bytes, i) => new CapturedFrame(1_795_000_000_000_000_000L + i * 1_000L, bytes.Length, bytes)).ToList();
+        var packets = new PacketTrace(1, captured, "stranger").Dissect();
+
+        var result = HttpVsHttpsDemo.Analyse(packets, 80, 443, HttpVsHttpsDemo.RecordedForm, "");
+
+        Assert.Equal(80, result.HttpStream!.Server.Port);
+        Assert.True(result.FormReadableOverHttp);
     }
 
     [Fact]

@@ -111,7 +111,11 @@ public sealed class HttpVsHttpsDemo : IAsyncDisposable, IHtmlView
         }
     }
 
-    /// <summary>Finds and follows the HTTP and HTTPS conversations (the first stream to each server port).</summary>
+    /// <summary>
+    /// Finds and follows the HTTP and HTTPS conversations: the first connection opened to each server port (its SYN).
+    /// Other loopback traffic can use a server's port number as its own client port, so "a packet to that port" alone
+    /// could pick a stranger's conversation.
+    /// </summary>
     internal static HttpVsHttpsResult Analyse(IReadOnlyList<NetCourse.Dissection.DissectedPacket> packets, int httpPort,
         int httpsPort, string form, string captureBanner) =>
         new(captureBanner, form, packets, Follow(packets, httpPort), Follow(packets, httpsPort));
@@ -119,6 +123,7 @@ public sealed class HttpVsHttpsDemo : IAsyncDisposable, IHtmlView
     private static FollowedStream? Follow(IReadOnlyList<NetCourse.Dissection.DissectedPacket> packets, int serverPort)
     {
         var stream = packets
+            .Where(p => p.FieldText("tcp.flags.syn") == "1" && p.FieldText("tcp.flags.ack") == "0")
             .Select(p => (Port: p.GetValue("tcp.dstport")?.Integer, Stream: p.GetValue("tcp.stream")?.Integer))
             .FirstOrDefault(p => p.Port == serverPort && p.Stream is not null).Stream;
         return stream is { } index ? TcpStreamFollower.Follow(packets, index) : null;
