@@ -47,6 +47,9 @@ internal sealed class ColumnView
     /// <summary>Text appended after the TCP summary (for example " [TCP segment of a reassembled PDU]").</summary>
     public string Suffix { get; set; } = "";
 
+    /// <summary>True when « [Malformed Packet] » follows the Info text with no space (an ICMP error whose extensions lie past its end).</summary>
+    public bool MalformedJoined { get; set; }
+
     /// <summary>Appends to the Info text, whether it is still pending or already written.</summary>
     public void Append(string text)
     {

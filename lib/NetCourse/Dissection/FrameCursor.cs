@@ -125,12 +125,12 @@ internal sealed class FrameCursor
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void MarkMalformed()
+    public void MarkMalformed(string? protocol = null)
     {
         if (InErrorPacket || Malformed)
             return;
         Malformed = true;
-        MalformedProtocol = Current?.Protocol switch
+        MalformedProtocol = (protocol ?? Current?.Protocol) switch
         {
             "ip" => "IPv4",
             "ipv6" => "IPv6",

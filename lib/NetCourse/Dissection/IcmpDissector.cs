@@ -71,10 +71,32 @@ internal static class IcmpDissector
         var quoted = offset + IcmpFields.HeaderLength;
         if (quoted >= c.CapturedEnd)
             return;
+        var reported = c.ReportedEnd - offset; // before the quoted header narrows it to its own length
         var saved = c.InErrorPacket;
         c.InErrorPacket = true;
         Ipv4Dissector.Dissect(c, view, quoted, inner: true);
         c.InErrorPacket = saved;
+        CheckExtensionOffset(c, view, offset, reported);
+    }
+
+    /// <summary>
+    /// packet-icmp.c reads extension objects (RFC 4884, MPLS) after an error message's quoted datagram when the message
+    /// is longer than 8 + 128 bytes and the quoted datagram claims at most 128: at 8 + the length byte × 4 (128 when 0).
+    /// An offset past the message's end throws there, and tshark appends « [Malformed Packet] » (joined, no space).
+    /// </summary>
+    private static void CheckExtensionOffset(FrameCursor c, ColumnView view, int offset, int reported)
+    {
+        if (reported <= IcmpFields.HeaderLength + IcmpFields.QuotedBeforeExtensions || !c.Need(offset + IcmpFields.QuotedTotalLength, 2))
+            return;
+        if (c.U16(offset + IcmpFields.QuotedTotalLength) > IcmpFields.QuotedBeforeExtensions)
+            return;
+        var words = c.U8(offset + IcmpFields.OriginalLength);
+        var extensions = IcmpFields.HeaderLength + (words > 0 ? words * 4 : IcmpFields.QuotedBeforeExtensions);
+        if (extensions > reported)
+        {
+            c.MarkMalformed("icmp"); // pinfo->current_proto is the outer ICMP again when it throws
+            view.MalformedJoined = true;
+        }
     }
 
     private static string Text(int type, int code) => type switch

@@ -94,7 +94,7 @@ public sealed class PacketDissector
         {
             cursor.Begin(LayerKind.Application, "_ws.malformed", $"[Malformed Packet: {cursor.MalformedProtocol}]", cursor.CapturedEnd);
             cursor.AddText("_ws.malformed", $"[Malformed Packet: {cursor.MalformedProtocol}]", -1, 0);
-            view.Append(view.Tcp is not null || view.Info.Length > 0 ? " [Malformed Packet]" : "[Malformed Packet]");
+            view.Append((view.Tcp is not null || view.Info.Length > 0) && !view.MalformedJoined ? " [Malformed Packet]" : "[Malformed Packet]");
         }
         else if (cursor.Short && view.Tcp is null && view.Info.Length == 0)
         {
