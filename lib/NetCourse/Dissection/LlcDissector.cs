@@ -1,6 +1,6 @@
 namespace NetCourse.Dissection;
 
-/// <summary>802.2 LLC after an IEEE 802.3 header: SNAP (Cisco's CDP) and the spanning tree are named, not decoded.</summary>
+/// <summary>802.2 LLC after an IEEE 802.3 header: SNAP (Cisco's CDP, its Info column) and the spanning tree (named, not decoded).</summary>
 internal static class LlcDissector
 {
     private const int SnapSap = 0xaa;
@@ -29,9 +29,7 @@ internal static class LlcDissector
             c.AddHex("llc.pid", pid, 4, offset + EthernetFields.SnapPid, 2);
             if (oui == CiscoOui && pid == CdpPid)
             {
-                c.Begin(LayerKind.Link, "cdp", "Cisco Discovery Protocol", offset + EthernetFields.LlcSnapHeaderLength);
-                view.Protocol = "CDP";
-                view.Info = "Cisco Discovery Protocol";
+                CdpDissector.Dissect(c, view, offset + EthernetFields.LlcSnapHeaderLength);
             }
         }
         else if (dsap == SpanningTreeSap)
