@@ -59,16 +59,16 @@ public sealed class UdpProbeReport : IHtmlView
             if (WasSent)
             {
                 text.Append(Answer is not null
-                    ? $"Le noyau a répondu : {Answer.Info} (ICMP type 3 code {Answer.GetValue("icmp.code")?.Integer}), de {Answer.Source} — il cite votre en-tête IP et les 8 octets de l'en-tête UDP. "
-                    : $"Aucune réponse en 1,5 s : le noyau a jeté la sonde sans rien dire. ");
-                if (Counters.Count > 0) text.Append("Compteurs du noyau : ").Append(string.Join(", ", Counters)).Append(". ");
+                    ? $"Le noyau Linux a répondu : {Answer.Info} (ICMP type 3 code {Answer.GetValue("icmp.code")?.Integer}), de {Answer.Source} — il cite votre en-tête IP et les 8 octets de l'en-tête UDP. "
+                    : $"Aucune réponse en 1,5 s : le noyau Linux a jeté la sonde sans rien dire. ");
+                if (Counters.Count > 0) text.Append("Compteurs du noyau Linux : ").Append(string.Join(", ", Counters)).Append(". ");
             }
             else
             {
                 text.Append(How).Append(' ');
             }
             if (Problems.Count > 0) text.Append("Sur le fil : ").Append(string.Join(" ", Problems));
-            else if (!WasSent && Packets.Count > 0) text.Append("Relue octet par octet, elle est correcte : un noyau y répondrait « port unreachable ».");
+            else if (!WasSent && Packets.Count > 0) text.Append("Relue octet par octet, elle est correcte : un noyau Linux y répondrait « port unreachable ».");
             return text.ToString().Trim();
         }
     }

@@ -71,10 +71,10 @@ public sealed class Chapter7Exercises : IChapterExercises
         {
             Id = "ch7.sonde-udp",
             Title = "Une sonde UDP faite main",
-            Question = "Construisez avec PacketDotNet une trame Ethernet → IPv4 → UDP de 127.0.0.1 vers 127.0.0.1, port 33434 (où rien n'écoute). Le noyau doit répondre ICMP « port unreachable ».",
+            Question = "Construisez avec PacketDotNet une trame Ethernet → IPv4 → UDP de 127.0.0.1 vers 127.0.0.1, port 33434 (où rien n'écoute). Le noyau Linux doit répondre ICMP « port unreachable ».",
             Kind = ExerciseKind.Code,
             Hint = "Un en-tête dont la somme de contrôle est fausse est jeté sans un mot : calculez celle d'UDP (UpdateUdpChecksum) puis celle d'IP (UpdateIPChecksum), une fois le datagramme rangé dans son paquet.",
-            Explanation = "Le noyau vérifie chaque en-tête, de bas en haut : somme IP, longueurs, somme UDP (qui couvre un pseudo-en-tête IP) ; puis, aucun socket n'écoutant le port, il répond ICMP type 3 code 3 en citant l'en-tête IP et les 8 premiers octets UDP de la sonde.",
+            Explanation = "Le noyau Linux vérifie chaque en-tête, de bas en haut : somme IP, longueurs, somme UDP (qui couvre un pseudo-en-tête IP) ; puis, aucun socket n'écoutant le port, il répond ICMP type 3 code 3 en citant l'en-tête IP et les 8 premiers octets UDP de la sonde.",
             Code = new CodeExercise
             {
                 DelegateType = typeof(Func<EthernetPacket>),

@@ -58,8 +58,8 @@ internal static class UdpProbeCodeCheck
         var report = await UdpProbeCheck.SendAsync(frame).WaitAsync(token).ConfigureAwait(false);
         var wire = new List<string> { report.How };
         wire.AddRange(report.Packets.Select(p => $"n° {p.Number} : {p.Source} → {p.Destination} {p.Protocol} — {p.Info}"));
-        if (report.WasSent && report.Answer is null) wire.Add("aucune réponse du noyau en 1,5 s");
-        if (report.Counters.Count > 0) wire.Add("compteurs du noyau : " + string.Join(", ", report.Counters));
+        if (report.WasSent && report.Answer is null) wire.Add("aucune réponse du noyau Linux en 1,5 s");
+        if (report.Counters.Count > 0) wire.Add("compteurs du noyau Linux : " + string.Join(", ", report.Counters));
         wire.AddRange(report.Problems);
         return new CodeReport(report.Passed, report.Feedback, wire);
     }
