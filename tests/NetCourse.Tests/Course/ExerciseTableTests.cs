@@ -8,7 +8,10 @@ namespace NetCourse.Tests.Course;
 /// The course's exercise table (chapter, id, kind, what it checks, what a wrong answer is told), generated from the
 /// registry — a wrong answer's message is the engine's real verdict on the rule's wrong example — and written to
 /// <c>artifacts/exercises.md</c>; and the coverage the course promises (3 exercises a chapter, code where named).
+/// Serial: the table runs each code exercise's typical mistake through its real checker, which must not share a live
+/// resource (ch5's server slot, ch7's namespace) with the registry test running the same checker.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class ExerciseTableTests
 {
     [Fact]
