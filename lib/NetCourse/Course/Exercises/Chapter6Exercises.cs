@@ -62,7 +62,8 @@ public sealed class Chapter6Exercises : IChapterExercises
             ContextHelp = "les paquets capturés, paquets",
             SampleContext = () => Sample("06-tcp-handshake.pcap"),
             Hint = "Cherchez le premier segment gris dont les drapeaux sont [SYN] seul, sans ACK : le client demande l'ouverture.",
-            Explanation = "Le premier [SYN] : le client demande l'ouverture. Le [SYN, ACK] qui suit est la réponse du noyau du serveur.",
+            Explanation = "Le premier [SYN] : le client demande l'ouverture. Le [SYN, ACK] qui suit est la réponse du noyau Linux du serveur.",
+            Misconceptions = [new(["2", "deux"], "dans notre échange, le n° 2 est le [SYN, ACK] : c'est déjà la réponse du serveur ; la connexion s'ouvre à la demande du client, le [SYN] seul.")],
         },
         new()
         {
