@@ -17,7 +17,12 @@ namespace NetCourse.Dissection;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named after FieldKind.Integer, the kind it holds.")]
 public sealed record FieldValue(FieldKind Kind, long Integer, double Number, string? Text, IPAddress? Address, byte[]? Bytes, string Display)
 {
-    private static readonly FieldValue[] SmallIntegers = new FieldValue[2048];
+    // Ports, lengths, identifiers and flags are 16-bit: one shared value per number (built on first use) instead of one
+    // per field of every packet, which was most of what dissection allocated.
+    private const int Cached = 1 << 16;
+    private const int MaxCachedHexDigits = 8;
+    private static readonly FieldValue[] SmallIntegers = new FieldValue[Cached];
+    private static readonly FieldValue[]?[] SmallHex = new FieldValue[]?[MaxCachedHexDigits + 1];
     private static readonly FieldValue True = new(FieldKind.Boolean, 1, 1, null, null, null, "1");
     private static readonly FieldValue False = new(FieldKind.Boolean, 0, 0, null, null, null, "0");
     private string? _display = Display;
@@ -35,7 +40,7 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     /// <summary>An integer, displayed in decimal unless <paramref name="display"/> says otherwise (for example "0x0800").</summary>
     public static FieldValue FromInteger(long value, string? display = null)
     {
-        if (display is null && value is >= 0 and < 2048)
+        if (display is null && value is >= 0 and < Cached)
             return SmallIntegers[value] ??= new(FieldKind.Integer, value, value, null, null, null, null!);
         return new(FieldKind.Integer, value, value, null, null, null, display!);
     }
@@ -44,8 +49,15 @@ public sealed record FieldValue(FieldKind Kind, long Integer, double Number, str
     public static FieldValue FromNode(string line) => new(FieldKind.Boolean, 1, 1, line, null, null, "1");
 
     /// <summary>An integer displayed as tshark shows hexadecimal fields: "0x" and <paramref name="digits"/> lowercase digits (rendered on first use).</summary>
-    public static FieldValue FromHex(long value, int digits) =>
-        new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };
+    public static FieldValue FromHex(long value, int digits)
+    {
+        if (value is >= 0 and < Cached && digits is > 0 and <= MaxCachedHexDigits)
+        {
+            var table = SmallHex[digits] ??= new FieldValue[Cached];
+            return table[value] ??= new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };
+        }
+        return new(FieldKind.Integer, value, value, null, null, null, null!) { _hexDigits = digits };
+    }
 
     /// <summary>A time in seconds with nanosecond precision, displayed as tshark does ("0.000123000"), rendered on first use.</summary>
     internal static FieldValue FromSeconds(decimal seconds) =>
