@@ -13,6 +13,9 @@ internal sealed class CaptureState
     /// <summary>IPv4 and IPv6 datagrams waiting for their other fragments.</summary>
     public FragmentTable Fragments { get; } = new();
 
+    /// <summary>The address values shared by the packets' address fields.</summary>
+    public AddressValueCache Addresses { get; } = new();
+
     /// <summary>Frame number of each ICMP echo request, by (source, destination, identifier, sequence).</summary>
     public Dictionary<(UInt128, UInt128, int, int), long> EchoRequests { get; } = [];
 }

@@ -250,12 +250,12 @@ internal sealed class FrameCursor
     public void AddBytes(string name, FieldValue value, int offset, int length) => Add(name, value, offset, length);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public FieldValue Mac(int offset) => FieldValue.FromEthernet(Data.AsSpan(offset, 6).ToArray());
+    public FieldValue Mac(int offset) => Capture.Addresses.Mac(Data.AsSpan(offset, 6));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public FieldValue IPv4(int offset)
     {
-        return FieldValue.FromAddress(new IPAddress(Data.AsSpan(offset, 4)));
+        return Capture.Addresses.Ipv4(Data.AsSpan(offset, 4));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
