@@ -4,7 +4,8 @@
 #   sudo data/make-captures.sh http dns   # only some of them
 # Traffic stays on loopback (127.0.0.1) or inside network namespaces this script creates and deletes itself
 # (addresses from 198.18.0.0/15, reserved for benchmarking by RFC 2544). A trap removes namespaces, servers and
-# capture processes on any exit, failure included. Needs: dumpcap (tshark), python3, ip and tc (iproute2), ping, curl, openssl.
+# capture processes on any exit, failure included. Needs: dumpcap (tshark), python3, ip and tc (iproute2), ping, curl, openssl,
+# nft (nftables, for the NAT captures).
 set -euo pipefail
 
 DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -12,6 +13,7 @@ WORK=$(mktemp -d /tmp/netcourse-captures.XXXXXX)
 NS_A=netcourse-cap-a
 NS_B=netcourse-cap-b
 NS_FRAG=nc-cap-fragments
+NS_NAT=(nc-nat-maison nc-nat-box nc-nat-internet)
 PIDS=()
 
 cleanup() {
@@ -21,6 +23,7 @@ cleanup() {
     ip netns del "$NS_A" 2>/dev/null || true
     ip netns del "$NS_B" 2>/dev/null || true
     ip netns del "$NS_FRAG" 2>/dev/null || true
+    for ns in "${NS_NAT[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -28,7 +31,7 @@ trap 'exit 130' INT TERM
 
 die() { echo "make-captures: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "il faut être root (capture et espaces de noms réseau)."
-for tool in dumpcap tshark editcap python3 ip ping curl dig timeout openssl; do
+for tool in dumpcap tshark editcap python3 ip ping curl dig timeout openssl nft; do
     command -v "$tool" >/dev/null || die "outil manquant : $tool"
 done
 
@@ -42,16 +45,18 @@ start_capture() {
     [[ -n $ns ]] && prefix=(ip netns exec "$ns")
     rm -f "$file"
     CAP_FILE=$file
-    "${prefix[@]}" dumpcap -q -P -i "$iface" -f "$filter" -a duration:30 -w "$file" 2>"$WORK/dumpcap.err" &
+    # One error file per capture: two captures may run at once (the NAT captures, one on each side of the box).
+    local err="$WORK/$(basename "$file").err"
+    "${prefix[@]}" dumpcap -q -P -i "$iface" -f "$filter" -a duration:30 -w "$file" 2>"$err" &
     CAP_PID=$!
     PIDS+=("$CAP_PID")
     local i
     for i in $(seq 1 50); do
-        grep -q "Capturing on" "$WORK/dumpcap.err" 2>/dev/null && { sleep 0.3; return 0; }
-        kill -0 "$CAP_PID" 2>/dev/null || die "dumpcap s'est arrêté : $(cat "$WORK/dumpcap.err")"
+        grep -q "Capturing on" "$err" 2>/dev/null && { sleep 0.3; return 0; }
+        kill -0 "$CAP_PID" 2>/dev/null || die "dumpcap s'est arrêté : $(cat "$err")"
         sleep 0.1
     done
-    die "dumpcap ne démarre pas : $(cat "$WORK/dumpcap.err")"
+    die "dumpcap ne démarre pas : $(cat "$err")"
 }
 stop_capture() {
     sleep 0.3
@@ -358,7 +363,60 @@ for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
     ip netns del "$NS_FRAG"
 }
 
-ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions http_vs_https fragments)
+make_nat() {
+    # A home network behind a box that does NAT, and a server "on the Internet", all in namespaces of our own:
+    #   nc-nat-maison 198.18.10.2 — (198.18.10.1) nc-nat-box (198.19.10.1) — 198.19.10.2 nc-nat-internet
+    # The box forwards and masquerades what leaves on its Internet side (nftables), taking source ports from
+    # 62000-62999 as a box short of ports does. The server has no route to 198.18.10.0/24: it can only answer the
+    # box's address. One UDP datagram goes from the home PC (port 50000) to the server (port 12800) and the server
+    # answers with the address and port it saw; dumpcap records both sides of the box at once.
+    local home="$DATA_DIR/03-nat-maison.pcap" internet="$DATA_DIR/03-nat-internet.pcap"
+    local pc=${NS_NAT[0]} box=${NS_NAT[1]} server=${NS_NAT[2]}
+    local ns
+    for ns in "${NS_NAT[@]}"; do ip netns del "$ns" 2>/dev/null || true; ip netns add "$ns"; ip -n "$ns" link set lo up; done
+    ip link add nat-pc netns "$pc" type veth peer name nat-maison netns "$box"
+    ip link add nat-internet netns "$box" type veth peer name nat-srv netns "$server"
+    ip -n "$pc" addr add 198.18.10.2/24 dev nat-pc
+    ip -n "$box" addr add 198.18.10.1/24 dev nat-maison
+    ip -n "$box" addr add 198.19.10.1/24 dev nat-internet
+    ip -n "$server" addr add 198.19.10.2/24 dev nat-srv
+    ip -n "$pc" link set nat-pc up
+    ip -n "$box" link set nat-maison up
+    ip -n "$box" link set nat-internet up
+    ip -n "$server" link set nat-srv up
+    ip -n "$pc" route add default via 198.18.10.1
+    ip netns exec "$box" sysctl -qw net.ipv4.ip_forward=1
+    ip netns exec "$box" nft -f - <<'NFT'
+table ip nat {
+    chain postrouting {
+        type nat hook postrouting priority srcnat; policy accept;
+        oifname "nat-internet" meta l4proto { tcp, udp } masquerade to :62000-62999
+        oifname "nat-internet" masquerade
+    }
+}
+NFT
+    timeout 15 ip netns exec "$server" python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("198.19.10.2", 12800)); s.settimeout(10)
+data, peer = s.recvfrom(1024)
+s.sendto(("Bonjour ! Je vous vois comme %s:%d" % peer).encode(), peer)' & PIDS+=($!); local answer=$!
+    start_capture "$home" nat-maison "udp port 12800" "$box"; local home_pid=$CAP_PID
+    start_capture "$internet" nat-internet "udp port 12800" "$box"
+    timeout 10 ip netns exec "$pc" python3 -c '
+import socket
+c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); c.bind(("198.18.10.2", 50000)); c.settimeout(5)
+c.sendto("Bonjour depuis la maison".encode(), ("198.19.10.2", 12800))
+print(c.recvfrom(1024)[0].decode())' >/dev/null
+    wait "$answer"
+    stop_capture
+    CAP_PID=$home_pid CAP_FILE=$home
+    stop_capture
+    for ns in "${NS_NAT[@]}"; do ip netns del "$ns"; done
+    [[ $(tshark -r "$home" 2>/dev/null | wc -l) -eq 2 && $(tshark -r "$internet" 2>/dev/null | wc -l) -eq 2 ]] || die "NAT : 2 datagrammes attendus de chaque côté"
+    report "$home"; report "$internet"
+}
+
+ALL=(tcp_handshake tcp_handshake_other_formats refused http dns ping arp retransmissions http_vs_https fragments nat)
 if [[ $# -eq 0 ]]; then set -- "${ALL[@]}"; fi
 for name in "$@"; do
     declare -F "make_$name" >/dev/null || die "capture inconnue : $name (connues : ${ALL[*]})"
