@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using NetCourse.Addressing;
+using NetCourse.Dissection;
 
 namespace NetCourse.Course.Exercises;
 
@@ -51,6 +53,27 @@ public sealed class Chapter3Exercises : IChapterExercises
                 new(["192.168.1.20"], "c'est l'adresse privée du PC, celle que donne l'astuce UDP ; elle ne sort pas de la maison : la box la remplace."),
                 new(["192.168.1.1"], "c'est l'adresse de la box côté maison ; côté Internet, elle en a une autre."),
                 new([NatDrawing.WebServer], "c'est l'adresse du serveur web lui-même (la destination), pas la source."),
+            ],
+        },
+        new()
+        {
+            Id = "ch3.nat-port",
+            Title = "NAT : le port que la box réutilise",
+            Question = "Dans les captures du NAT, le PC renvoie un datagramme depuis le même port 50000 vers le même serveur. Quel port source le serveur verra-t-il ?",
+            // Computed from the captures: the Internet-side source port of the outgoing datagram (chosen by the box when
+            // the captures were made), so it cannot be guessed from the text.
+            Rule = ExerciseDefinition.From<NatRewriteView>(view =>
+                view.Crossings.FirstOrDefault(c => c.Outgoing) is { } sent
+                && int.TryParse(sent.Internet.FieldText(sent.Transport + ".srcport"), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                    ? AnswerRule.Number(port) : null),
+            ContextHelp = "la vue des captures du NAT, nat",
+            SampleContext = NatRewriteView.Recorded,
+            Hint = "La box a noté dans sa table NAT « PC:50000 ↔ un port à elle » ; tant qu'elle garde cette ligne, elle la réutilise. Lisez le port source côté Internet.",
+            Explanation = "La box garde sa correspondance (sa table NAT ; sous Linux, le suivi des connexions) : le même PC et le même port vers le même serveur ressortent avec la même adresse et le même port publics, ceux de data/03-nat-internet.pcap. C'est aussi grâce à elle que la réponse, adressée à ce port de la box, revient au PC.",
+            Misconceptions =
+            [
+                new(["50000"], "c'est le port du PC, côté maison : la box le remplace par un port à elle avant que le datagramme sorte."),
+                new(["12800"], "c'est le port du serveur : la destination, que la box ne change pas."),
             ],
         },
         new()
