@@ -66,7 +66,10 @@ internal static class ClientCodeCheck
         {
             failure = e is TimeoutException ? new TimeoutException("votre client attend encore au bout de 8 s (une lecture sans réponse ?)") : e;
         }
-        var accepted = recorder.StepsOf(SteppedServer.Actor).Any(s => s.Step == "2. accepter");
+        // A client that connects and returns at once can be back before the server has taken the connection from the
+        // kernel's queue: give the accept a bounded moment before judging step 1.
+        var accepted = await recorder.WaitForAsync(s => s.Actor == SteppedServer.Actor && s.Step == "2. accepter",
+            TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
         if (accepted)
             await recorder.WaitForServerClosesAsync(1, TimeSpan.FromSeconds(5), token).ConfigureAwait(false);
         var steps = recorder.StepsOf(SteppedServer.Actor);
