@@ -27,9 +27,13 @@ public class ChapterExecutionTests
         // The chapters' lab is "nc-lab" (library tests use random nc-tXXXX names, so parallel test runs do not interfere).
         Assert.DoesNotContain("nc-lab", namespaces);
         Assert.False(Directory.Exists("/sys/class/net/nc-lab0"), $"{notebook}: the lab's link nc-lab0 is still there");
+        // Only this user's listeners: the kernel runs as this user, and another user's server on a course port (a
+        // classmate's chapter, a root test run) was not left behind by this chapter.
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+            .Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
         var listening = File.ReadAllLines("/proc/net/tcp").Skip(1)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f[3] == "0A") // LISTEN
+            .Where(f => f[3] == "0A" && f[7] == uid) // LISTEN, owned by this user
             .Select(f => Convert.ToInt32(f[1].Split(':')[1], 16))
             .ToHashSet();
         foreach (var coursePort in new[] { 12800, 12801, 8080, 5353 })
