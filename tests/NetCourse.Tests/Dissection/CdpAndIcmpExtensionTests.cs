@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using NetCourse.Capture;
 using NetCourse.Dissection;
 
 namespace NetCourse.Tests.Dissection;
@@ -77,25 +78,8 @@ public class CdpAndIcmpExtensionTests
         var path = Path.Combine(Path.GetTempPath(), $"netcourse-cdp-icmp-{Environment.ProcessId}.pcap");
         try
         {
-            using (var file = File.Create(path))
-            {
-                Span<byte> header = stackalloc byte[24];
-                BinaryPrimitives.WriteUInt32LittleEndian(header, 0xa1b2c3d4);
-                BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 2);
-                BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 4);
-                BinaryPrimitives.WriteInt32LittleEndian(header[16..], 65535);
-                BinaryPrimitives.WriteInt32LittleEndian(header[20..], 1);
-                file.Write(header);
-                Span<byte> record = stackalloc byte[16];
-                for (var i = 0; i < Frames.Length; i++)
-                {
-                    BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)(1000 + i));
-                    BinaryPrimitives.WriteInt32LittleEndian(record[8..], Frames[i].Length);
-                    BinaryPrimitives.WriteInt32LittleEndian(record[12..], Frames[i].Length);
-                    file.Write(record);
-                    file.Write(Frames[i]);
-                }
-            }
+            var frames = Frames.Select((f, i) => new CapturedFrame((1000L + i) * 1_000_000_000L, f.Length, f)).ToList();
+            new PacketTrace(1, frames, "cdp-icmp").WritePcap(path);
             var theirs = TsharkProcess.Run("-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info")
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(theirs, Dissect().Select(p => $"{p.Protocol}\t{p.Info}"));
