@@ -54,7 +54,7 @@ public sealed class FieldExport
     /// <summary>
     /// Dissects the capture at <paramref name="path"/>, streaming, and writes one line per kept packet to
     /// <paramref name="output"/> (lines end with <c>\n</c>); returns how many lines were written. Two stages in order:
-    /// a reader thread dissects (TCP state is sequential) while the calling thread filters, colors and writes, through
+    /// a reader thread dissects (TCP state is sequential), filters and colors while the calling thread formats and writes, through
     /// a bounded channel, so memory stays flat on any size of capture. Throws <see cref="CaptureFileException"/>
     /// (French message) for a file that cannot be read, or — once the packets before the damage are written — for a
     /// truncated or damaged one.
@@ -64,7 +64,7 @@ public sealed class FieldExport
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(output);
-        var channel = Channel.CreateBounded<DissectedPacket[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<ExportRow[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(() => Produce(path, channel.Writer, stop.Token), CancellationToken.None);
         var written = 0L;
@@ -75,13 +75,9 @@ public sealed class FieldExport
             {
                 while (reader.TryRead(out var batch))
                 {
-                    foreach (var packet in batch)
-                    {
-                        if (Filter is not null && !Filter.Matches(packet))
-                            continue;
-                        _rows.Write(packet, output, _coloring?.Match(packet)?.Name);
-                        written++;
-                    }
+                    foreach (var row in batch)
+                        _rows.Write(row.Packet, output, row.Rule);
+                    written += batch.Length;
                 }
             }
         }
@@ -100,14 +96,18 @@ public sealed class FieldExport
         return written;
     }
 
-    private void Produce(string path, ChannelWriter<DissectedPacket[]> channel, CancellationToken token)
+    // The filter and the coloring rules run here, beside the dissection, so that the two threads share the work
+    // about evenly (formatting the columns alone costs about as much as dissecting); the writer only formats.
+    private void Produce(string path, ChannelWriter<ExportRow[]> channel, CancellationToken token)
     {
-        var batch = new List<DissectedPacket>(BatchSize);
+        var batch = new List<ExportRow>(BatchSize);
         try
         {
             foreach (var packet in CaptureFileDissector.Read(path, _wanted))
             {
-                batch.Add(packet);
+                if (Filter is not null && !Filter.Matches(packet))
+                    continue;
+                batch.Add(new ExportRow(packet, _coloring?.Match(packet)?.Name));
                 if (batch.Count == BatchSize)
                 {
                     Send(channel, [.. batch], token);
@@ -127,7 +127,7 @@ public sealed class FieldExport
         }
     }
 
-    private static void Send(ChannelWriter<DissectedPacket[]> channel, DissectedPacket[] batch, CancellationToken token)
+    private static void Send(ChannelWriter<ExportRow[]> channel, ExportRow[] batch, CancellationToken token)
     {
         while (!channel.TryWrite(batch))
         {
@@ -135,4 +135,7 @@ public sealed class FieldExport
                 return;
         }
     }
+
+    /// <summary>A packet the filter kept, with the name of the coloring rule it matches (null: none, or not asked).</summary>
+    private readonly record struct ExportRow(DissectedPacket Packet, string? Rule);
 }
