@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NetCourse.Capture;
 using NetCourse.Dissection;
 using NetCourse.Platform;
 
@@ -31,7 +32,9 @@ internal sealed class FilterTsharkCapture : IDisposable
     {
         PcapPath = Path.Combine(_dir, "filters.pcap");
         Frames = BuildFrames();
-        WritePcap(PcapPath, Frames);
+        // One frame per millisecond from 2023-11-14 22:13:20 UTC, as the library's own pcap writer stores them.
+        var frames = Frames.Select((f, i) => new CapturedFrame((1_700_000_000L * 1000 + i) * 1_000_000, f.Length, f)).ToList();
+        new PacketTrace(1, frames, "filters", snapLength: 65535).WritePcap(PcapPath);
         Packets = ReadWithTshark();
     }
 
@@ -236,27 +239,5 @@ internal sealed class FilterTsharkCapture : IDisposable
         if (data.Length % 2 == 1) sum += (uint)data[^1] << 8;
         while (sum > 0xffff) sum = (sum & 0xffff) + (sum >> 16);
         return (ushort)~sum;
-    }
-
-    private static void WritePcap(string path, IReadOnlyList<byte[]> frames)
-    {
-        using var s = File.Create(path);
-        Span<byte> header = stackalloc byte[24];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, 0xa1b2c3d4);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 2);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 4);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], 65535);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], 1);
-        s.Write(header);
-        Span<byte> record = stackalloc byte[16];
-        for (var i = 0; i < frames.Count; i++)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(record, 1_700_000_000);
-            BinaryPrimitives.WriteUInt32LittleEndian(record[4..], (uint)(i * 1000));
-            BinaryPrimitives.WriteUInt32LittleEndian(record[8..], (uint)frames[i].Length);
-            BinaryPrimitives.WriteUInt32LittleEndian(record[12..], (uint)frames[i].Length);
-            s.Write(record);
-            s.Write(frames[i]);
-        }
     }
 }
