@@ -37,7 +37,7 @@ public static class OwnAddress
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.AddressNotAvailable)
         {
-            return Fallback(text, $"Pas de route vers {text} ({e.SocketErrorCode}) : sans route, le noyau ne peut pas choisir d'adresse source.");
+            return Fallback(text, $"Pas de route vers {text} ({e.SocketErrorCode}) : sans route, le noyau Linux ne peut pas choisir d'adresse source.");
         }
         catch (SocketException e)
         {

@@ -162,7 +162,7 @@ public sealed class LiveCapture : IAsyncDisposable
             try { _device.Close(); } catch (Exception) { /* already closed */ }
             try { _device.Dispose(); } catch (Exception) { /* already disposed */ }
         }
-        if (KernelDropped > 0) reason += $" ; {KernelDropped} paquet(s) perdu(s) par le noyau, capture trop lente";
+        if (KernelDropped > 0) reason += $" ; {KernelDropped} paquet(s) perdu(s) par le noyau Linux, capture trop lente";
         StopReason = reason;
         CapturedFrame[] frames;
         lock (_frames) frames = [.. _frames];

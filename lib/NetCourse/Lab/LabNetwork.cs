@@ -78,7 +78,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
             if (step.Optional)
             {
                 netemMissing = true;
-                notes.Add($"« {step} » a échoué ({error}) : le noyau de cette machine n'a pas tc netem.");
+                notes.Add($"« {step} » a échoué ({error}) : le noyau Linux de cette machine n'a pas tc netem.");
                 continue;
             }
             var removed = Remove(options.Prefix);
@@ -96,7 +96,7 @@ public sealed class LabNetwork : IAsyncDisposable, IHtmlView
                     relay = DelayRelay.Start(plan.Namespaces.ToArray(), LabPlan.UpLink, options.DelayPerHopMs);
                     notes.Add($"Le délai de {options.DelayPerHopMs} ms par saut est donc ajouté par le cours lui-même : dans chaque nœud, "
                               + $"les paquets IPv4 qui arrivent de la machine passent par une interface TAP ({DelayRelay.TapName}) que ce "
-                              + $"programme retient {options.DelayPerHopMs} ms avant de les rendre au noyau du nœud.");
+                              + $"programme retient {options.DelayPerHopMs} ms avant de les rendre au noyau Linux du nœud.");
                 }
                 catch (LabException e)
                 {

@@ -39,11 +39,11 @@ internal sealed record UdpProbeWire(IPAddress? Source, IPAddress? Destination, i
                 [$"le champ protocole de l'en-tête IP vaut {protocol} : UDP, c'est 17 (le paquet doit transporter un UdpPacket)."], notes);
         var totalLength = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
         if (totalLength != ip.Length)
-            problems.Add($"la longueur totale IP annonce {totalLength} octets, le paquet en fait {ip.Length} : le noyau le jette (compteur Ip InHdrErrors ou InTruncatedPkts).");
+            problems.Add($"la longueur totale IP annonce {totalLength} octets, le paquet en fait {ip.Length} : le noyau Linux le jette (compteur Ip InHdrErrors ou InTruncatedPkts).");
         var headerSum = BinaryPrimitives.ReadUInt16BigEndian(ip[10..]);
         if (InternetChecksum.Compute(ip[..headerLength]) != 0)
             problems.Add($"la somme de contrôle IP vaut 0x{headerSum:x4} au lieu de 0x{Corrected(ip[..headerLength], 10):x4} : "
-                         + "le noyau jette le paquet dès son arrivée, sans rien répondre (compteur Ip InCsumErrors). Appelez UpdateIPChecksum() sur le paquet IPv4.");
+                         + "le noyau Linux jette le paquet dès son arrivée, sans rien répondre (compteur Ip InCsumErrors). Appelez UpdateIPChecksum() sur le paquet IPv4.");
         if (ttl == 0)
             problems.Add("le TTL vaut 0 : un paquet doit partir avec un TTL d'au moins 1.");
         var udp = ip[headerLength..Math.Min(ip.Length, Math.Max(headerLength + 8, (int)totalLength))];
@@ -51,11 +51,11 @@ internal sealed record UdpProbeWire(IPAddress? Source, IPAddress? Destination, i
         var udpLength = BinaryPrimitives.ReadUInt16BigEndian(udp[4..]);
         var udpSum = BinaryPrimitives.ReadUInt16BigEndian(udp[6..]);
         if (udpLength != udp.Length)
-            problems.Add($"la longueur UDP annonce {udpLength} octets, le datagramme en fait {udp.Length} (8 d'en-tête + {udp.Length - 8} de données) : le noyau le jette (compteur Udp InErrors).");
+            problems.Add($"la longueur UDP annonce {udpLength} octets, le datagramme en fait {udp.Length} (8 d'en-tête + {udp.Length - 8} de données) : le noyau Linux le jette (compteur Udp InErrors).");
         else if (udpSum == 0)
-            notes.Add("somme de contrôle UDP à 0 : en IPv4, cela veut dire « pas de somme », le noyau l'accepte.");
+            notes.Add("somme de contrôle UDP à 0 : en IPv4, cela veut dire « pas de somme », le noyau Linux l'accepte.");
         else if (UdpChecksum(source, destination, udp) != 0)
-            problems.Add($"la somme de contrôle UDP vaut 0x{udpSum:x4} au lieu de 0x{CorrectedUdp(source, destination, udp):x4} : le noyau jette le datagramme "
+            problems.Add($"la somme de contrôle UDP vaut 0x{udpSum:x4} au lieu de 0x{CorrectedUdp(source, destination, udp):x4} : le noyau Linux jette le datagramme "
                          + "sans rien répondre (compteur Udp InCsumErrors). Appelez UpdateUdpChecksum() sur le datagramme, une fois qu'il est dans son paquet IP.");
         if (!IPAddress.IsLoopback(destination))
             problems.Add($"la destination {destination} n'est pas sur la boucle locale : le cours n'envoie ses sondes qu'à 127.0.0.0/8.");

@@ -18,7 +18,7 @@ public static class SocketErrorText
         SocketError.AccessDenied => "accès refusé : les ports sous 1024 demandent des droits d'administrateur",
         SocketError.AddressNotAvailable =>
             "cette adresse n'est l'adresse d'aucune interface de cette machine : choisissez-en une de « ip -brief address »",
-        SocketError.ConnectionRefused => "connexion refusée : rien n'écoute sur ce port (le noyau a répondu RST)",
+        SocketError.ConnectionRefused => "connexion refusée : rien n'écoute sur ce port (le noyau Linux a répondu RST)",
         SocketError.ConnectionReset => "connexion coupée par l'autre côté (RST)",
         SocketError.HostUnreachable or SocketError.NetworkUnreachable => "aucune route vers cette adresse",
         SocketError.TimedOut => "pas de réponse dans le délai",

@@ -88,7 +88,7 @@ public sealed class EchoServerCheck : IAsyncDisposable
             catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
                 var why = e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
-                    ? "connexion refusée (le noyau a répondu RST au SYN) : plus rien n'écoute sur ce port — votre serveur a-t-il fermé le socket d'écoute ?"
+                    ? "connexion refusée (le noyau Linux a répondu RST au SYN) : plus rien n'écoute sur ce port — votre serveur a-t-il fermé le socket d'écoute ?"
                     : $"connexion impossible en 2 s ({e.Message}).";
                 return new EchoTrial(name, messages, expected, received, false, why);
             }
@@ -122,7 +122,7 @@ public sealed class EchoServerCheck : IAsyncDisposable
                 ReadEnd.Closed => $"{said} ; votre serveur a fermé la connexion (FIN) sans rien répondre"
                                   + (i > 0 ? " : il ne lit qu'un message par client, il faut lire jusqu'à recevoir 0 octet." : "."),
                 ReadEnd.Reset => $"{said} ; la connexion a été coupée par un RST sans réponse (votre serveur a fermé son socket sans lire ce message).",
-                _ => $"{said} ; aucune réponse en {AnswerWait.TotalSeconds:0.#} s. La connexion était établie (c'est le noyau qui fait la poignée de main), "
+                _ => $"{said} ; aucune réponse en {AnswerWait.TotalSeconds:0.#} s. La connexion était établie (c'est le noyau Linux qui fait la poignée de main), "
                      + "mais rien n'est revenu : votre serveur a-t-il appelé AcceptAsync pour ce client, puis ReceiveAsync et SendAsync ?",
             });
         }

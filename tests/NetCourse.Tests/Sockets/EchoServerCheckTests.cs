@@ -119,7 +119,7 @@ public class EchoServerCheckTests
         Requires.Tool("python3", "python3");
         var report = await EchoServerCheck.CheckAsync(NeverAccepts, port: 0);
         Assert.False(report.Passed);
-        Assert.Contains("c'est le noyau qui fait la poignée de main", report.Trials[0].Wire);
+        Assert.Contains("c'est le noyau Linux qui fait la poignée de main", report.Trials[0].Wire);
         Assert.True(report.Trials[1].Wire.Contains("recv n'a rien reçu", StringComparison.Ordinal), report.Trials[1].Wire);
     }
 

@@ -40,7 +40,7 @@ public sealed class Chapter4Exercises : IChapterExercises
             Explanation = "Sur une machine qui existe, le noyau Linux répond au SYN par un RST : la connexion est refusée en une fraction de milliseconde. Pas de réponse du tout, c'est un pare-feu qui jette, ou une machine absente.",
             Misconceptions =
             [
-                new(["pas de réponse", "aucune réponse", "timeout", "délai", "attente", "rien"], "l'attente jusqu'au délai, c'est quand personne ne répond (pare-feu, machine absente) ; ici la machine existe et son noyau répond aussitôt."),
+                new(["pas de réponse", "aucune réponse", "timeout", "délai", "attente", "rien"], "l'attente jusqu'au délai, c'est quand personne ne répond (pare-feu, machine absente) ; ici la machine existe et son noyau Linux répond aussitôt."),
                 new(["acceptée", "ouvert", "connexion acceptée"], "pour accepter, il faut un programme à l'écoute sur ce port ; il n'y en a pas."),
             ],
         },

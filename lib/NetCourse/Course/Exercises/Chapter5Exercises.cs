@@ -33,12 +33,12 @@ public sealed class Chapter5Exercises : IChapterExercises
             ContextHelp = "le résultat de la première expérience, sansAccept",
             SampleContext = () => SampleBacklog(6),
             Hint = "La connexion est établie par le noyau Linux, pas par accept ; la file d'acceptation tient le backlog… et Linux la juge pleine quand elle le dépasse.",
-            Explanation = "Linux établit backlog + 1 connexions (6 pour listen(5)) sans aucun accept : c'est le noyau qui fait la poignée de main. Les suivants ne reçoivent rien (pas de RST) et renvoient leur SYN jusqu'à abandonner.",
+            Explanation = "Linux établit backlog + 1 connexions (6 pour listen(5)) sans aucun accept : c'est le noyau Linux qui fait la poignée de main. Les suivants ne reçoivent rien (pas de RST) et renvoient leur SYN jusqu'à abandonner.",
             Misconceptions =
             [
                 new(["5", "cinq"], "presque : Linux ne juge la file pleine que lorsqu'elle dépasse le backlog, d'où une connexion de plus."),
                 new(["0", "zéro", "aucun"], "la poignée de main ne dépend pas d'accept : le noyau Linux la termine seul et range la connexion dans la file."),
-                new(["10", "dix"], "la file d'acceptation est bornée par le backlog : au-delà, le noyau ignore les SYN."),
+                new(["10", "dix"], "la file d'acceptation est bornée par le backlog : au-delà, le noyau Linux ignore les SYN."),
             ],
         },
         new()
