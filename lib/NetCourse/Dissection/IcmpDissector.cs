@@ -56,8 +56,8 @@ internal static class IcmpDissector
         view.Info += string.Create(CultureInfo.InvariantCulture, $"{(type == EchoReply ? "    " : "  ")}id=0x{id:x4}, seq={seq}/{(ushort)((seq << 8) | (seq >> 8))}, ttl={ttl}");
         var requests = c.Capture.EchoRequests;
         if (type == EchoRequest)
-            requests[(c.NetSource, c.NetDestination, id, seq)] = c.Number;
-        else if (requests.TryGetValue((c.NetDestination, c.NetSource, id, seq), out var request))
+            requests.Remember((c.NetSource, c.NetDestination, id, seq), c.Number);
+        else if (requests.TryFind((c.NetDestination, c.NetSource, id, seq), out var request))
             view.Info += string.Create(CultureInfo.InvariantCulture, $" (request in {request})");
         var payload = offset + IcmpFields.HeaderLength;
         if (payload < c.CapturedEnd)

@@ -35,8 +35,8 @@ internal static class Icmpv6Dissector
             // Paired as ICMP's echoes are; the identifier is offset so an ICMPv6 echo never matches an ICMP one.
             var requests = c.Capture.EchoRequests;
             if (type == EchoRequest)
-                requests[(c.NetSource, c.NetDestination, identifier | 0x10000, sequence)] = c.Number;
-            else if (requests.TryGetValue((c.NetDestination, c.NetSource, identifier | 0x10000, sequence), out var request))
+                requests.Remember((c.NetSource, c.NetDestination, identifier | 0x10000, sequence), c.Number);
+            else if (requests.TryFind((c.NetDestination, c.NetSource, identifier | 0x10000, sequence), out var request))
                 view.Info += string.Create(CultureInfo.InvariantCulture, $" (request in {request})");
             if (offset + IcmpFields.HeaderLength < c.CapturedEnd)
                 c.Begin(LayerKind.Application, "data", "Data", offset + IcmpFields.HeaderLength).Length = c.CapturedEnd - offset - IcmpFields.HeaderLength;

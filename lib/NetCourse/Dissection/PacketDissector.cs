@@ -10,12 +10,13 @@ namespace NetCourse.Dissection;
 /// </summary>
 public sealed class PacketDissector
 {
-    private readonly CaptureState _state = new();
+    private readonly CaptureState _state;
     private readonly HashSet<string>? _wanted;
     private readonly List<PacketField> _fields = new(80);
 
     /// <summary>A dissector that keeps every field.</summary>
     public PacketDissector()
+        : this(null)
     {
     }
 
@@ -25,7 +26,14 @@ public sealed class PacketDissector
     /// dissection much cheaper when only a few fields are printed or filtered on.
     /// </summary>
     public PacketDissector(IEnumerable<string>? fields)
+        : this(fields, CaptureLimits.Default)
     {
+    }
+
+    /// <summary>A dissector whose capture state has other caps (the tests use small ones to reach them).</summary>
+    internal PacketDissector(IEnumerable<string>? fields, CaptureLimits limits)
+    {
+        _state = new CaptureState(limits);
         if (fields is null)
             return;
         FieldNames.InternAll();
@@ -36,8 +44,12 @@ public sealed class PacketDissector
                 _wanted.Add(name);
         }
     }
+
     private decimal? _firstTime;
     private long _number;
+
+    /// <summary>What the dissector remembers across the capture (for the tests of its bounds).</summary>
+    internal CaptureState State => _state;
 
     /// <summary>The number of frames dissected so far.</summary>
     public long Count => _number;

@@ -4,11 +4,55 @@ namespace NetCourse.Dissection;
 /// TCP conversation state across a capture, modelled on Wireshark's packet-tcp.c: stream indexes, relative
 /// sequence numbers, window scaling, then the sequence analysis (<see cref="TcpAnalysisRules"/>) and what it
 /// remembers for the next segment.
+/// <para>
+/// Bounded, so memory stays flat on a capture of any length: a conversation closed (a RST, or a FIN seen both ways)
+/// is kept while it can still get packets that tshark puts in the same stream (the last ACK, retransmitted FINs…),
+/// among the <see cref="MaxClosed"/> closed conversations used most recently; an open conversation is kept among the
+/// <see cref="MaxOpen"/> open ones used most recently. Beyond either cap the least recently used one is forgotten,
+/// HTTP and TLS buffers with it. Stream indexes come from a counter, so they keep counting up after that.
+/// What differs from tshark, and only then: a packet on a forgotten 4-tuple starts a new stream (the next index, its
+/// own relative numbers, no analysis against the old stream) where tshark continues the old one; for a SYN with a
+/// new initial sequence number (a new connection) that is what tshark does anyway.
+/// </para>
 /// </summary>
 internal sealed class TcpTracker
 {
+    /// <summary>Closed conversations kept for their late packets (the least recently used beyond it is forgotten).</summary>
+    public const int MaxClosed = 4096;
+
+    /// <summary>Open conversations kept (the one idle the longest beyond it is forgotten).</summary>
+    public const int MaxOpen = 65_536;
+
     private readonly Dictionary<(UInt128, int, UInt128, int), TcpConversation> _conversations = [];
+    private readonly LruList<TcpConversation> _open = new();
+    private readonly LruList<TcpConversation> _closed = new();
+    private readonly int _maxOpen;
+    private readonly int _maxClosed;
     private long _nextStream;
+
+    /// <summary>A tracker with the caps <see cref="MaxOpen"/> and <see cref="MaxClosed"/>.</summary>
+    public TcpTracker()
+        : this(MaxOpen, MaxClosed)
+    {
+    }
+
+    /// <summary>A tracker with other caps (the tests use small ones to reach them).</summary>
+    internal TcpTracker(int maxOpen, int maxClosed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxOpen, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxClosed, 1);
+        _maxOpen = maxOpen;
+        _maxClosed = maxClosed;
+    }
+
+    /// <summary>Open conversations remembered.</summary>
+    internal int OpenCount => _open.Count;
+
+    /// <summary>Closed conversations remembered.</summary>
+    internal int ClosedCount => _closed.Count;
+
+    /// <summary>Conversations remembered, open or closed (the table's size).</summary>
+    internal int Count => _conversations.Count;
 
     /// <summary>Fills in the segment's stream, relative numbers, scaled window and analysis flags.</summary>
     public void Analyze(FrameCursor c, TcpSegment s)
@@ -41,6 +85,7 @@ internal sealed class TcpTracker
             fwd.FinSeen = true;
         if (s.HasRst || (fwd.FinSeen && rev.FinSeen))
             conv.Closed = true;
+        KeepRecent(conv);
         s.Analysis = analysis;
         s.AnalysisPrefix = TcpAnalysisFields.Prefix(analysis, s);
     }
@@ -52,10 +97,23 @@ internal sealed class TcpTracker
         if (!_conversations.TryGetValue(key, out var conv)
             || (s.HasSyn && !s.HasAck && (forward ? conv.Lower : conv.Upper) is { BaseSet: true } d && d.Base != s.Sequence))
         {
-            conv = new TcpConversation(_nextStream++);
+            conv?.List?.Remove(conv); // a new connection on the same ports: the old stream gets no more packets
+            conv = new TcpConversation(key, _nextStream++);
             _conversations[key] = conv;
         }
         return conv;
+    }
+
+    /// <summary>Marks <paramref name="conv"/> as the most recently used of its kind and forgets the oldest beyond the caps.</summary>
+    private void KeepRecent(TcpConversation conv)
+    {
+        var recent = conv.Closed ? _closed : _open;
+        recent.Touch(conv);
+        if (recent.Count > (conv.Closed ? _maxClosed : _maxOpen) && recent.Oldest is { } oldest)
+        {
+            recent.Remove(oldest);
+            _conversations.Remove(oldest.Key);
+        }
     }
 
     /// <summary>Window scaling as announced in the SYNs; the first RTT is the SYN to the first ACK.</summary>
@@ -144,8 +202,10 @@ internal sealed class TcpTracker
         return null;
     }
 
-    private sealed class TcpConversation(long index)
+    private sealed class TcpConversation((UInt128, int, UInt128, int) key, long index) : LruEntry<TcpConversation>
     {
+        public (UInt128, int, UInt128, int) Key { get; } = key;
+
         public long Index { get; } = index;
 
         public TcpDirection Lower { get; } = new();
