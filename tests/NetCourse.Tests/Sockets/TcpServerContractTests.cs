@@ -25,7 +25,7 @@ public sealed class TcpServerContractTests
         var bad = ServerOptions.Default with { MaxClients = 0 };
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TServer.StartAsync(0, null, bad, true));
 
-        var server = await TServer.StartAsync(0, null, null, true);
+        var server = await TServer.StartAsync(FreePortBelowEphemeralRange(), null, null, false);
         int port;
         await using (server.ConfigureAwait(false))
         {
@@ -49,5 +49,31 @@ public sealed class TcpServerContractTests
         }
         await using var again = await TServer.StartAsync(port, null, null, false);
         Assert.Equal(port, again.Port);
+    }
+
+    /// <summary>
+    /// A free loopback port below the kernel's ephemeral range. The test binds its port again after the dispose; a port
+    /// from that range could meanwhile become the source port of any connection opened on the machine (the notebook
+    /// tests run beside these), and the second bind then fails for a reason that is not the server's.
+    /// </summary>
+    private static int FreePortBelowEphemeralRange()
+    {
+        var low = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '],
+            StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(Math.Min(20000, low - 1000), low);
+            try
+            {
+                var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                probe.Stop();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+        throw new InvalidOperationException($"no free port below {low} after 100 tries");
     }
 }
