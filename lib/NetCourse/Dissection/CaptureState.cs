@@ -15,14 +15,8 @@ namespace NetCourse.Dissection;
 /// </summary>
 internal sealed class CaptureState
 {
-    /// <summary>State with the default caps (<see cref="CaptureLimits.Default"/>).</summary>
-    public CaptureState()
-        : this(CaptureLimits.Default)
-    {
-    }
-
-    /// <summary>State with other caps.</summary>
-    internal CaptureState(CaptureLimits limits)
+    /// <summary>State with these caps (<see cref="CaptureLimits.Default"/> in every dissector; the tests use small ones).</summary>
+    public CaptureState(CaptureLimits limits)
     {
         Tcp = new TcpTracker(limits.OpenTcp, limits.ClosedTcp);
         Udp = new UdpStreams(limits.UdpStreams);

@@ -16,14 +16,8 @@ internal sealed class EchoRequestTable
     private readonly Queue<(UInt128, UInt128, int, int)> _order = new();
     private readonly int _maxRequests;
 
-    /// <summary>A table with the cap <see cref="MaxRequests"/>.</summary>
-    public EchoRequestTable()
-        : this(MaxRequests)
-    {
-    }
-
-    /// <summary>A table with another cap (the tests use a small one to reach it).</summary>
-    internal EchoRequestTable(int maxRequests)
+    /// <summary>A table with this cap (<see cref="MaxRequests"/> through <see cref="CaptureLimits.Default"/>; the tests use a small one to reach it).</summary>
+    public EchoRequestTable(int maxRequests)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRequests, 1);
         _maxRequests = maxRequests;

@@ -30,14 +30,8 @@ internal sealed class TcpTracker
     private readonly int _maxClosed;
     private long _nextStream;
 
-    /// <summary>A tracker with the caps <see cref="MaxOpen"/> and <see cref="MaxClosed"/>.</summary>
-    public TcpTracker()
-        : this(MaxOpen, MaxClosed)
-    {
-    }
-
-    /// <summary>A tracker with other caps (the tests use small ones to reach them).</summary>
-    internal TcpTracker(int maxOpen, int maxClosed)
+    /// <summary>A tracker with these caps (<see cref="MaxOpen"/> and <see cref="MaxClosed"/> through <see cref="CaptureLimits.Default"/>; the tests use small ones to reach them).</summary>
+    public TcpTracker(int maxOpen, int maxClosed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOpen, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxClosed, 1);

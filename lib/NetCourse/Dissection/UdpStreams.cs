@@ -17,14 +17,8 @@ internal sealed class UdpStreams
     private readonly int _maxStreams;
     private long _nextStream;
 
-    /// <summary>Streams numbered with the cap <see cref="MaxStreams"/>.</summary>
-    public UdpStreams()
-        : this(MaxStreams)
-    {
-    }
-
-    /// <summary>Streams numbered with another cap (the tests use a small one to reach it).</summary>
-    internal UdpStreams(int maxStreams)
+    /// <summary>Streams numbered with this cap (<see cref="MaxStreams"/> through <see cref="CaptureLimits.Default"/>; the tests use a small one to reach it).</summary>
+    public UdpStreams(int maxStreams)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxStreams, 1);
         _maxStreams = maxStreams;
