@@ -95,7 +95,10 @@ internal static class DnsDecoder
                 // The Info column names the server after « NS » (teardrop.pcap's authority records), as tshark does.
                 var q = data;
                 if (ReadName(c, offset, ref q, out var server))
+                {
+                    c.AddText("dns.ns", server, data, rdlength);
                     value = server;
+                }
             }
             info.Append(' ').Append(TypeName(type)).Append(value is null ? "" : " " + value);
             p = data + rdlength;

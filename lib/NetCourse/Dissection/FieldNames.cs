@@ -30,6 +30,7 @@ internal static class FieldNames
         "dns.flags.response",
         "dns.id",
         "dns.length",
+        "dns.ns",
         "dns.qry.class",
         "dns.qry.name",
         "dns.qry.type",

@@ -147,6 +147,7 @@ public class PacketDissectorTests
         message[9] = 1; // one authority record
         var response = One(Frames.Udp(53, 50000, [.. message, .. authority]));
         Assert.Equal("Standard query response 0x1234 A cours.lab.test A 198.18.0.53 NS ns.lab.test", response.Info);
+        Assert.Equal("ns.lab.test", response.FieldText("dns.ns"));
     }
 
     [Fact]
