@@ -9,6 +9,7 @@ foreach (var command in typeof(ICliCommand).Assembly.GetTypes()
 {
     root.Subcommands.Add(command);
 }
+using var jitProfile = JitProfile.Start(args, root.Subcommands.Select(c => c.Name));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
