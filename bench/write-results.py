@@ -62,8 +62,9 @@ if ours and theirs:
     cpu_ratio = f", {float(theirs.group(2)) / float(ours.group(2)):.1f}× in CPU time" if ours.group(2) and theirs.group(2) else ""
     nfields = re.search(r"\((\d+) champs dont la règle de couleur\)", d)
     runs = re.search(r"rapport passage par passage \(mur\) : (.*)", d)
+    nruns = re.search(r"médianes de (\d+) passages", d)
     per_run = f" (runs: {runs.group(1).replace(' ;', ',')})" if runs else ""
-    rows.append(("dissection", f"`-T fields`, {nfields.group(1) if nfields else '?'} fields incl. TLS, IP fragments, Info and colouring rule, {spaced(packets.group(1))} packets (wall s, median of 3 alternated runs)",
+    rows.append(("dissection", f"`-T fields`, {nfields.group(1) if nfields else '?'} fields incl. TLS, IP fragments, Info and colouring rule, {spaced(packets.group(1))} packets (wall s, median of {nruns.group(1) if nruns else '?'} alternated runs)",
                  f"{o:.2f} s, {ours.group(3)} MB peak", f"{t:.2f} s, {theirs.group(3)} MB peak (`tshark -T fields`)",
                  f"{t / o:.1f}× faster (wall){cpu_ratio}{per_run}", "≥ 5×", verdict(t / o >= 5)))
     rows.append(("dissection", "same output as tshark, byte for byte", "yes" if identical else "NO", "", "", "identical", verdict(identical)))

@@ -36,7 +36,7 @@ try
     _ = File.ReadAllBytes(file); // page cache warm for both tools
 
     var fieldArgs = fields.SelectMany(f => new[] { "-e", f }).ToArray();
-    // Three runs of each tool, alternated, so that a burst of load on a shared machine does not decide the ratio:
+    // Five runs of each tool, alternated, so that a burst of load on a shared machine does not decide the ratio:
     // the medians are compared, and every run is printed.
     var oursRuns = new List<(double Seconds, double Cpu, double PeakMb, int Exit)>();
     var theirRuns = new List<(double Seconds, double Cpu, double PeakMb, int Exit)>();
@@ -134,6 +134,9 @@ static string Hash(string path)
 /// <summary>The bench's constants.</summary>
 internal sealed partial class Program
 {
-    /// <summary>Runs of each tool on the 200 000-packet capture (odd: the median is one of them).</summary>
-    private const int Runs = 3;
+    /// <summary>
+    /// Runs of each tool on the 200 000-packet capture (odd: the median is one of them). Five, not three: netcourse
+    /// runs for about 1.5 s, so one burst of load on a shared machine moves its time far more than tshark's 8 s.
+    /// </summary>
+    private const int Runs = 5;
 }
